@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+//
+// Tradeable: given this capital, which instruments should I trade?
+//
+// The numerical core goes through OpenBLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev).
+// Benchmarks live in their own package under Benchmarks/ so that builds and CI stay light.
+
+import PackageDescription
+
+let package = Package(
+  name: "Tradeable",
+  products: [
+    // MARK: - Public API
+    .executable(name: "tradeable", targets: ["TradeableCLI"]),
+    .library(name: "Tradeable", targets: ["Tradeable"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(
+      name: "LinearAlgebra",
+      dependencies: ["_CBLASLAPACK"]
+    ),
+    .target(
+      name: "Tradeable",
+      dependencies: ["LinearAlgebra"]
+    ),
+    .executableTarget(
+      name: "TradeableCLI",
+      dependencies: [
+        "Tradeable",
+        "LinearAlgebra",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Implementation details
+    .systemLibrary(
+      name: "_CBLASLAPACK",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    .target(
+      name: "_TestSupport",
+      dependencies: [
+        "Tradeable",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .testTarget(
+      name: "LinearAlgebraTests",
+      dependencies: ["LinearAlgebra", "_TestSupport"]
+    ),
+    .testTarget(
+      name: "TradeableTests",
+      dependencies: ["Tradeable", "_TestSupport"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["_TestSupport", "TradeableCLI"]
+    ),
+  ]
+)

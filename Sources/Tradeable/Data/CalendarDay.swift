@@ -1,0 +1,118 @@
+/// A calendar date without a time of day, stored as days since 1970-01-01 (proleptic Gregorian calendar).
+///
+/// Price files name days as ISO `YYYY-MM-DD`; everything Tradeable does with dates (ordering, weekdays, ISO weeks,
+/// staleness) is integer arithmetic on this count, so there is no time zone to get wrong.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01 (negative before it).
+  public let daysSinceEpoch: Int32
+
+  public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+  /// The day `year-month-day`, or `nil` if no such day exists (month 13, February 30, …).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= CalendarDay.daysInMonth(year: year, month: month) else {
+      return nil
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let shiftedMonth = month > 2 ? month - 3 : month + 9
+    let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    self.daysSinceEpoch = Int32(era * 146097 + dayOfEra - 719468)
+  }
+
+  /// Parses exactly `YYYY-MM-DD`.
+  public init?(iso text: String) {
+    let bytes = Array(text.utf8)
+    guard let day = bytes.withUnsafeBufferPointer({ CalendarDay.parse($0.baseAddress!, count: $0.count) }) else {
+      return nil
+    }
+    self = day
+  }
+
+  /// Parses exactly ten bytes `YYYY-MM-DD` at `p`; `nil` if they are not a valid date.
+  @inline(__always)
+  static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> CalendarDay? {
+    guard count == 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return nil }
+    @inline(__always) func digit(_ i: Int) -> Int? {
+      let d = Int(p[i]) &- 48
+      return (0...9).contains(d) ? d : nil
+    }
+    guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+      let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+    else { return nil }
+    return CalendarDay(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+  }
+
+  static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+  static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return isLeapYear(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Year, month and day (Howard Hinnant's civil_from_days).
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = Int(daysSinceEpoch) + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let dayOfEra = z - era * 146097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  /// ISO `YYYY-MM-DD`.
+  public var description: String {
+    let (y, m, d) = components
+    func pad(_ v: Int, _ width: Int) -> String {
+      let s = String(v)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+  }
+
+  /// Day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+  public var weekday: Int {
+    let r = (Int(daysSinceEpoch) + 3) % 7
+    return r < 0 ? r + 7 : r
+  }
+
+  /// Whether the day is Monday to Friday.
+  public var isWeekday: Bool { weekday < 5 }
+
+  /// A running number of the ISO week (Monday to Sunday) holding this day: consecutive weeks have consecutive
+  /// numbers, so "the 260 ISO weeks ending with week w" is the range `w-259 ... w`.
+  public var isoWeekNumber: Int {
+    let shifted = Int(daysSinceEpoch) + 3  // days since Monday 1969-12-29
+    return shifted >= 0 ? shifted / 7 : (shifted - 6) / 7
+  }
+
+  /// Number of weekdays (Monday to Friday) `d` with `start < d <= end`; zero when `end <= start`.
+  ///
+  /// The stale filter counts these from an instrument's last price date to the universe's last date.
+  public static func weekdays(after start: CalendarDay, through end: CalendarDay) -> Int {
+    guard end > start else { return 0 }
+    return weekdaysThrough(end) - weekdaysThrough(start)
+  }
+
+  /// Weekdays from Monday 1969-12-29 through `day` (may be negative for earlier days; only differences matter).
+  static func weekdaysThrough(_ day: CalendarDay) -> Int {
+    let shifted = Int(day.daysSinceEpoch) + 3
+    let weeks = shifted >= 0 ? shifted / 7 : (shifted - 6) / 7
+    let dayInWeek = shifted - weeks * 7
+    return weeks * 5 + min(dayInWeek + 1, 5)
+  }
+
+  public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+
+  /// The day `n` days later.
+  public func adding(days n: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + Int32(n)) }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and directory listings through POSIX calls (no Foundation on the loading path: it is the hot
+/// path of every run, and the whole process should start and finish in well under a second).
+public enum FileBytes {
+  /// The bytes of the file at `path`. Errors name `displayName`.
+  public static func read(_ path: String, displayName: String) throws(InputError) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      throw InputError(
+        file: displayName, message: "cannot open the file (\(String(cString: strerror(errno))))",
+        suggestion: "Check that the path exists and is readable.")
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw InputError(file: displayName, message: "cannot read the file's size", suggestion: "Check the file.")
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw InputError(
+        file: displayName, message: "this is a folder, not a file", suggestion: "Point at the CSV file itself.")
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(
+          file: displayName, message: "reading failed (\(String(cString: strerror(errno))))",
+          suggestion: "Check the file and the disk.")
+      }
+      if n == 0 { break }
+      done += n
+    }
+    if done < bytes.count { bytes.removeLast(bytes.count - done) }
+    return bytes
+  }
+
+  /// Whether `path` exists; `isDirectory` tells which kind.
+  public static func exists(_ path: String) -> (exists: Bool, isDirectory: Bool) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return (false, false) }
+    return (true, (info.st_mode & S_IFMT) == S_IFDIR)
+  }
+
+  /// Names of the entries of the folder at `path` (not `.` or `..`), sorted by their bytes.
+  public static func listDirectory(_ path: String, displayName: String) throws(InputError) -> [String] {
+    guard let dir = opendir(path) else {
+      throw InputError(
+        file: displayName, message: "cannot open the folder (\(String(cString: strerror(errno))))",
+        suggestion: "Check that the folder exists and is readable.")
+    }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
+}
+
+/// Joins path components with `/`.
+func joinPath(_ base: String, _ name: String) -> String {
+  if base.isEmpty { return name }
+  return base.hasSuffix("/") ? base + name : base + "/" + name
+}

@@ -1,0 +1,128 @@
+import Dispatch
+
+extension Universe {
+  /// Loads a data folder in Tradeable's own format (DESIGN.md §2):
+  ///
+  ///     DIR/instruments.csv
+  ///     DIR/prices/CODE.csv    (date,price[,volume])  — or —  DIR/prices.csv (date,code,price[,volume])
+  ///     DIR/fx.csv             (currency,rate); may be left out when every instrument is in the base currency
+  ///
+  /// Every instrument must have prices and a known currency; every price file must belong to an instrument.
+  /// The first problem found (in a fixed order, so runs are reproducible) is thrown as an `InputError`.
+  public static func load(folder: String, baseCurrency: String = "USD") throws(InputError) -> Universe {
+    let (folderExists, isFolder) = FileBytes.exists(folder)
+    guard folderExists, isFolder else {
+      throw InputError(
+        file: folder, message: folderExists ? "not a folder" : "no such folder",
+        suggestion: "Point --data at a folder holding instruments.csv, prices/ (or prices.csv) and fx.csv.")
+    }
+    let instrumentsPath = joinPath(folder, "instruments.csv")
+    guard FileBytes.exists(instrumentsPath).exists else {
+      throw InputError(
+        file: instrumentsPath, message: "no instruments.csv in the data folder",
+        suggestion: "Create it with the header code,name,asset_class,exchange,currency,multiplier,tick_size,... "
+          + "(see the README's data formats).")
+    }
+    let instruments = try InstrumentSpecification.load(CSVTable(contentsOf: instrumentsPath))
+
+    // FX.
+    let fxPath = joinPath(folder, "fx.csv")
+    let fx: FXRates
+    if FileBytes.exists(fxPath).exists {
+      fx = try FXRates.load(CSVTable(contentsOf: fxPath), baseCurrency: baseCurrency)
+    } else {
+      fx = FXRates(baseCurrency: baseCurrency, rates: [:])
+    }
+    for spec in instruments where fx.rate(spec.currency) == nil {
+      throw InputError(
+        file: instrumentsPath, line: spec.sourceLine, column: nil,
+        message: "unknown currency '\(spec.currency)' for '\(spec.code)': fx.csv has no rate for it",
+        suggestion: FileBytes.exists(fxPath).exists
+          ? "Add a row '\(spec.currency),RATE' to \(fxPath) (units of \(baseCurrency) per \(spec.currency))."
+          : "Create \(fxPath) with the header currency,rate and a rate for each currency.")
+    }
+
+    // Prices.
+    let longPath = joinPath(folder, "prices.csv")
+    let folderPath = joinPath(folder, "prices")
+    let histories: [PriceHistory]
+    if FileBytes.exists(folderPath).isDirectory {
+      histories = try loadPriceFolder(folderPath, instruments: instruments)
+    } else if FileBytes.exists(longPath).exists {
+      histories = try loadLongPriceFile(longPath, instruments: instruments)
+    } else {
+      throw InputError(
+        file: folder, message: "no prices: neither a prices/ folder nor a prices.csv file",
+        suggestion: "Add prices/CODE.csv files (date,price) or one prices.csv (date,code,price).")
+    }
+    return Universe(instruments: instruments, histories: histories, fx: fx, source: folder)
+  }
+
+  /// Reads `prices/CODE.csv` for every instrument, two files at a time on two cores.
+  static func loadPriceFolder(_ path: String, instruments: [InstrumentSpecification]) throws(InputError)
+    -> [PriceHistory]
+  {
+    let names = try FileBytes.listDirectory(path, displayName: path)
+    let codes = Set(instruments.map { $0.code + ".csv" })
+    for name in names where name.hasSuffix(".csv") && !codes.contains(name) {
+      throw InputError(
+        file: joinPath(path, name),
+        message: "price file for '\(name.dropLast(4))', which is not in instruments.csv",
+        suggestion: "Add '\(name.dropLast(4))' to instruments.csv, or move the file out of the prices folder.")
+    }
+    let present = Set(names)
+    for spec in instruments where !present.contains(spec.code + ".csv") {
+      throw InputError(
+        file: joinPath(path, spec.code + ".csv"), message: "instrument '\(spec.code)' has no price file",
+        suggestion: "Add \(spec.code).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
+          + "instruments.csv.")
+    }
+    let results = ConcurrentResults<Result<PriceHistory, InputError>>(count: instruments.count)
+    DispatchQueue.concurrentPerform(iterations: instruments.count) { i in
+      let file = joinPath(path, instruments[i].code + ".csv")
+      results[i] = Result { () throws(InputError) -> PriceHistory in
+        try PriceFileReader.readInstrumentFile(FileBytes.read(file, displayName: file), file: file)
+      }
+    }
+    var histories: [PriceHistory] = []
+    histories.reserveCapacity(instruments.count)
+    for i in 0..<instruments.count { histories.append(try results[i]!.get()) }
+    return histories
+  }
+
+  /// Reads one long `prices.csv`; every instrument must have at least one row.
+  static func loadLongPriceFile(_ path: String, instruments: [InstrumentSpecification]) throws(InputError)
+    -> [PriceHistory]
+  {
+    var codes: [String: Int] = [:]
+    for (i, spec) in instruments.enumerated() { codes[spec.code] = i }
+    let histories = try PriceFileReader.readLongFile(FileBytes.read(path, displayName: path), file: path, codes: codes)
+    for (i, h) in histories.enumerated() where h.count == 0 {
+      throw InputError(
+        file: path, message: "instrument '\(instruments[i].code)' has no rows",
+        suggestion: "Add its prices (date,\(instruments[i].code),price), or remove line \(instruments[i].sourceLine) "
+          + "of instruments.csv.")
+    }
+    return histories
+  }
+}
+
+/// Fixed-size slots written from `concurrentPerform` (each index by exactly one iteration) and read afterwards.
+///
+/// Backed by raw memory rather than an `Array` property, so concurrent writes to distinct slots do not trip Swift's
+/// exclusivity checks on the array as a whole.
+final class ConcurrentResults<Element>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Element?>
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  subscript(i: Int) -> Element? {
+    get { slots[i] }
+    set { slots[i] = newValue }
+  }
+}

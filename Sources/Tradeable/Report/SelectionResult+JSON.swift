@@ -1,0 +1,98 @@
+extension SelectionResult {
+  /// The selection as DESIGN.md §7's JSON document: `capital`, `baseCurrency`, `portfolio`, `steps`, `instruments`
+  /// (every input instrument, input order), then extra keys a reader may ignore (`lastDate`, `stopReason`,
+  /// `smallestWorkableCapital`, `correlation`, `settings`). Undefined numbers are `null`; when nothing is selected the
+  /// portfolio's `sharpe`, `idm` and `minimumCapital` are `null` and its `instruments` and `steps` are empty.
+  public var json: JSONValue {
+    let final = path.final
+    let portfolioMembers: [JSONValue] =
+      final.map { step in
+        step.members.indices.map { k in
+          JSONValue.object([
+            ("code", .string(metrics[eligible[step.members[k]]].code)),
+            ("weight", .number(step.weights[k])),
+            ("minimumCapital", .number(step.memberCapital[k])),
+          ])
+        }
+      } ?? []
+    let steps: [JSONValue] = path.steps.map { step in
+      .object([
+        ("added", .string(metrics[eligible[step.added]].code)),
+        ("sharpe", .number(step.sharpe)),
+        ("idm", .number(step.idm)),
+        ("minimumCapital", .number(step.minimumCapital)),
+      ])
+    }
+    let status = statuses
+    let instrumentsJSON: [JSONValue] = metrics.indices.map { i in
+      let m = metrics[i]
+      let spec = instruments[i]
+      return .object([
+        ("code", .string(m.code)),
+        ("currencyVolatility", .optional(m.currencyVolatility)),
+        ("annualVolatility", .optional(m.annualVolatility)),
+        ("costPerTrade", .optional(m.costPerTrade)),
+        ("costPerTradeSR", .optional(m.costPerTradeSR)),
+        ("tradesPerYear", .optional(m.tradesPerYear)),
+        ("annualSRCost", .optional(m.annualSRCost)),
+        ("minimumCapital", .optional(m.minimumCapital)),
+        ("status", .string(status[i].rawValue)),
+        ("reasons", .array(screening[i].reasons.map { .string($0.rawValue) })),
+        ("flags", .array(screening[i].flags.map { .string($0.rawValue) })),
+        ("name", .string(spec.name)),
+        ("assetClass", .string(spec.assetClass)),
+        ("currency", .string(spec.currency)),
+        ("lastDate", m.lastDate.map { .string($0.description) } ?? .null),
+        ("notional", .optional(m.notional)),
+        ("rollTradesPerYear", .optional(m.rollTradesPerYear)),
+        ("rebalanceTradesPerYear", .optional(m.rebalanceTradesPerYear)),
+        ("netSR", .optional(m.netSR)),
+      ])
+    }
+    return .object([
+      ("capital", .number(capital)),
+      ("baseCurrency", .string(analysis.universe.fx.baseCurrency)),
+      (
+        "portfolio",
+        .object([
+          ("sharpe", .optional(final?.sharpe)),
+          ("idm", .optional(final?.idm)),
+          ("minimumCapital", .optional(final?.minimumCapital)),
+          ("instruments", .array(portfolioMembers)),
+        ])
+      ),
+      ("steps", .array(steps)),
+      ("instruments", .array(instrumentsJSON)),
+      ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
+      ("stopReason", .string(path.stopReason.rawValue)),
+      ("smallestWorkableCapital", .optional(analysis.smallestWorkableCapital)),
+      (
+        "correlation",
+        .object([
+          ("eligible", .integer(eligible.count)),
+          ("positiveDefinite", .bool(!repair.repaired)),
+          ("repaired", .bool(repair.repaired)),
+          ("smallestEigenvalue", .optional(repair.smallestEigenvalue)),
+          ("clippedEigenvalues", .integer(repair.clippedEigenvalues)),
+        ])
+      ),
+      ("settings", settings.json),
+    ])
+  }
+}
+
+extension SelectionSettings {
+  /// The settings as a JSON object (every option, so a run can be reproduced).
+  public var json: JSONValue {
+    .object([
+      ("preCostSR", .number(preCostSR)),
+      ("maxSRCost", .number(maxSRCost)),
+      ("maxContracts", .number(maxContracts)),
+      ("idmCap", .number(idmCap)),
+      ("maxWeight", .number(maxWeight)),
+      ("targetVolatility", .number(targetVolatility)),
+      ("correlationFloor", .number(correlationFloor)),
+      ("maxInstruments", maxInstruments.map { .integer($0) } ?? .null),
+    ])
+  }
+}

@@ -1,0 +1,35 @@
+/// Daily-price volatility (DESIGN.md §3): sample standard deviation of the last `window` daily differences,
+/// annualised by √256 = 16. Differences, not percentage returns, because back-adjusted prices can be zero or negative.
+
+/// Differences `p[t] - p[t-1]` between consecutive prices.
+public func dailyDifferences(_ prices: [Double]) -> [Double] {
+  guard prices.count > 1 else { return [] }
+  var d = [Double](repeating: 0, count: prices.count - 1)
+  for t in 1..<prices.count { d[t - 1] = prices[t] - prices[t - 1] }
+  return d
+}
+
+/// The last `window` daily differences (fewer when the history is shorter).
+public func volatilityWindow(_ prices: [Double], window: Int) -> [Double] {
+  let d = dailyDifferences(prices)
+  return Array(d.suffix(window))
+}
+
+/// Sample standard deviation (n − 1 in the denominator), two-pass for accuracy; `nil` for fewer than two values.
+public func sampleStandardDeviation(_ values: [Double]) -> Double? {
+  guard values.count >= 2 else { return nil }
+  var sum = 0.0
+  for v in values { sum += v }
+  let mean = sum / Double(values.count)
+  var squares = 0.0
+  for v in values {
+    let e = v - mean
+    squares += e * e
+  }
+  return (squares / Double(values.count - 1)).squareRoot()
+}
+
+/// Annualised standard deviation of daily price differences, price points: `stdev(window) × √businessDaysPerYear`.
+public func annualisedPriceVolatility(_ window: [Double], businessDaysPerYear: Double = 256) -> Double? {
+  sampleStandardDeviation(window).map { $0 * businessDaysPerYear.squareRoot() }
+}

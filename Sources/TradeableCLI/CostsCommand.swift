@@ -1,0 +1,48 @@
+import ArgumentParser
+import Tradeable
+
+extension CostReport.SortKey: ExpressibleByArgument {}
+
+/// `tradeable costs`: what every instrument costs to trade and what capital it needs alone.
+struct CostsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "costs",
+    abstract: "Show each instrument's trading costs, trades per year and standalone minimum capital.",
+    discussion: """
+      One row per instrument: notional, annual volatility, cost per trade (base currency and SR units), trades per \
+      year from rolls and from volatility-targeting rebalances, annual SR cost, the capital it needs on its own, \
+      and its status with reasons. Give --capital to apply the capital filter and mark the selected instruments.
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("Capital, base currency; applies the capital filter.", valueName: "amount"))
+  var capital: Double?
+
+  @Option(name: .long, help: "Row order.")
+  var sort: CostReport.SortKey = .input
+
+  @Flag(name: .long, help: "Sort in descending order.")
+  var descending = false
+
+  @OptionGroup var dataOptions: DataOptions
+  @OptionGroup var method: MethodOptions
+
+  func validate() throws {
+    if let capital, !(capital > 0 && capital.isFinite) {
+      throw ValidationError("--capital must be a positive amount.")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let universe = try dataOptions.loadUniverse()
+      let analysis = UniverseAnalysis(universe: universe, settings: method.settings(capital: capital))
+      let selection = try capital.map { try analysis.select(capital: $0) }
+      let report = CostReport(analysis: analysis, selection: selection, sort: sort, descending: descending)
+      switch dataOptions.format {
+      case .table: print(report.table(style: .automatic))
+      case .json: print(report.json.rendered())
+      case .csv: print(report.csv)
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Tradeable
+
+/// `tradeable select --capital K`: the greedy selection at one capital.
+struct SelectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "select",
+    abstract: "Choose the instruments to trade with a given capital.",
+    discussion: """
+      Prints the selection step by step (instrument added, Sharpe ratio, diversification multiplier, capital the set \
+      needs), the chosen set with its weights, and every exclusion with its reason. --format json follows DESIGN.md \
+      §7: every input instrument appears, in input order.
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
+  var capital: Double
+
+  @OptionGroup var dataOptions: DataOptions
+  @OptionGroup var method: MethodOptions
+
+  func validate() throws {
+    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let universe = try dataOptions.loadUniverse()
+      let analysis = UniverseAnalysis(universe: universe, settings: method.settings(capital: capital))
+      let result = try analysis.select(capital: capital)
+      switch dataOptions.format {
+      case .table: print(result.table(style: .automatic))
+      case .json: print(result.json.rendered())
+      case .csv: print(result.csv)
+      }
+    }
+  }
+}
