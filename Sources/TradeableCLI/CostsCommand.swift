@@ -23,8 +23,9 @@ struct CostsCommand: ParsableCommand {
   @Flag(name: .long, help: "Sort in descending order.")
   var descending = false
 
-  @OptionGroup var dataOptions: DataOptions
-  @OptionGroup var method: MethodOptions
+  @OptionGroup(title: "Data") var dataOptions: DataOptions
+  @OptionGroup(title: "Method") var method: MethodOptions
+  @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
 
   func validate() throws {
     if let capital, !(capital > 0 && capital.isFinite) {
@@ -35,7 +36,8 @@ struct CostsCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let universe = try dataOptions.loadUniverse()
-      let analysis = UniverseAnalysis(universe: universe, settings: method.settings(capital: capital))
+      let analysis = UniverseAnalysis(
+        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
       let selection = try capital.map { try analysis.select(capital: $0) }
       let report = CostReport(analysis: analysis, selection: selection, sort: sort, descending: descending)
       switch dataOptions.format {

@@ -15,8 +15,9 @@ struct SelectCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
   var capital: Double
 
-  @OptionGroup var dataOptions: DataOptions
-  @OptionGroup var method: MethodOptions
+  @OptionGroup(title: "Data") var dataOptions: DataOptions
+  @OptionGroup(title: "Method") var method: MethodOptions
+  @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
 
   func validate() throws {
     guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
@@ -25,7 +26,8 @@ struct SelectCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let universe = try dataOptions.loadUniverse()
-      let analysis = UniverseAnalysis(universe: universe, settings: method.settings(capital: capital))
+      let analysis = UniverseAnalysis(
+        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
       let result = try analysis.select(capital: capital)
       switch dataOptions.format {
       case .table: print(result.table(style: .automatic))

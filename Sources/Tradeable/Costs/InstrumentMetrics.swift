@@ -99,7 +99,9 @@ extension InstrumentMetrics {
     self.annualSRCost = annualSRCost
     self.netSR = annualSRCost.map { settings.preCostSR - $0 }
     self.minimumCapital = currencyVolatility.map {
-      settings.maxContracts * $0 / (settings.idmCap * settings.maxWeight * settings.targetVolatility)
+      standaloneMinimumCapital(
+        unitRisk: $0, maxUnits: settings.maxContracts, idmCap: settings.idmCap, maxWeight: settings.maxWeight,
+        targetVolatility: settings.targetVolatility)
     }
     self.liquidity = Self.measureLiquidity(history, multiplier: spec.multiplier, fxRate: fxRate, days: settings.liquidityDays)
   }

@@ -11,3 +11,19 @@ public struct CapitalFilter: InstrumentFilter {
     return capital < needed
   }
 }
+
+/// Capital an instrument needs on its own at its best case (DESIGN.md §5):
+/// `maxUnits × unitRisk / (idmCap × maxWeight × targetVolatility)`, base currency.
+///
+/// - Parameters:
+///   - unitRisk: annual volatility of one indivisible unit, base currency — a futures contract's currency volatility
+///     (`|notional| × annual vol`), or a fund's minimum subscription × its volatility.
+///   - maxUnits: units held at the target position (4).
+///   - idmCap: the best diversification multiplier it could enjoy (2.5).
+///   - maxWeight: the largest weight it could get (futures 0.10; the FOF example uses 0.40).
+///   - targetVolatility: the portfolio's annual volatility target (futures 0.20; the FOF example uses 0.10).
+public func standaloneMinimumCapital(
+  unitRisk: Double, maxUnits: Double, idmCap: Double, maxWeight: Double, targetVolatility: Double
+) -> Double {
+  maxUnits * unitRisk / (idmCap * maxWeight * targetVolatility)
+}

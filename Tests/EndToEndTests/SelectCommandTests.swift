@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Runs the built `tradeable` binary on the bundled data, the way a user does, and checks what it prints.
+@Suite("tradeable select (end to end)")
+struct SelectCommandTests {
+  static let binary = PackagePaths.tradeableExecutable
+
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    try runProcess(binary, arguments, environment: environment, currentDirectory: PackagePaths.root)
+  }
+
+  static func json(_ arguments: [String]) throws -> [String: Any] {
+    let out = try run(arguments + ["--format", "json"])
+    #expect(out.status == 0, "stderr: \(out.standardError)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(out.standardOutput.utf8)) as? [String: Any])
+  }
+
+  /// Instrument codes of data/futures/instruments.csv, in file order.
+  static var bundledCodes: [String] {
+    let text = try! String(contentsOf: PackagePaths.bundledFutures.appendingPathComponent("instruments.csv"), encoding: .utf8)
+    return text.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[0]) }
+  }
+
+  /// Golden path at 1,000,000 USD. Values from an independent Python implementation of DESIGN.md (pairwise
+  /// correlations pair by pair with numpy, Sharpe from explicit wᵀCw); they agree with this binary to ~1e-14.
+  static let golden: [(String, Double, Double, Double)] = [
+    ("NASDAQ_micro", 0.3977037770689377, 1.0, 138599.92898757933),
+    ("CORN", 0.5536650019240403, 1.4131166835378592, 209450.39735527124),
+    ("GBPEUR", 0.670985624531452, 1.7313267081543622, 316509.0078433842),
+    ("US10U", 0.7596158132746363, 1.9589996600438362, 505361.0483295516),
+    ("EURCHF", 0.8279639798011313, 2.1580262206555845, 573441.898203765),
+    ("SGD", 0.8862194966331165, 2.3733233918280923, 625706.2092459443),
+    ("COCOA_LDN", 0.9267231034471716, 2.5, 693001.4853138919),
+    ("LEANHOG", 0.9671492863017342, 2.5, 792001.6975015907),
+    ("HANGTECH", 1.0074261161395326, 2.5, 891001.9096892895),
+    ("GAS_US_mini", 1.045497024337258, 2.5, 990002.1218769883),
+  ]
+
+  @Test("JSON at 1,000,000: the golden path, every instrument once in input order, DESIGN.md §7 keys")
+  func jsonAtOneMillion() throws {
+    let doc = try Self.json(["select", "--capital", "1000000"])
+    #expect(doc["capital"] as? Double == 1_000_000)
+    #expect(doc["baseCurrency"] as? String == "USD")
+    let steps = try #require(doc["steps"] as? [[String: Any]])
+    #expect(steps.map { $0["added"] as! String } == Self.golden.map(\.0))
+    for (step, expected) in zip(steps, Self.golden) {
+      #expect(approximately(step["sharpe"] as! Double, expected.1, relative: 1e-9))
+      #expect(approximately(step["idm"] as! Double, expected.2, relative: 1e-9))
+      #expect(approximately(step["minimumCapital"] as! Double, expected.3, relative: 1e-9))
+    }
+    let portfolio = try #require(doc["portfolio"] as? [String: Any])
+    #expect(approximately(portfolio["sharpe"] as! Double, 1.045497024337258, relative: 1e-9))
+    let members = try #require(portfolio["instruments"] as? [[String: Any]])
+    #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
+    #expect(approximately(members.map { $0["weight"] as! Double }.reduce(0, +), 1, relative: 1e-14))
+    let instruments = try #require(doc["instruments"] as? [[String: Any]])
+    #expect(instruments.map { $0["code"] as! String } == Self.bundledCodes)
+    let keys = [
+      "code", "currencyVolatility", "annualVolatility", "costPerTrade", "costPerTradeSR", "tradesPerYear",
+      "annualSRCost", "minimumCapital", "status", "reasons",
+    ]
+    for instrument in instruments { for key in keys { #expect(instrument[key] != nil, "missing \(key)") } }
+    let statuses = instruments.map { $0["status"] as! String }
+    #expect(statuses.filter { $0 == "selected" }.count == 10)
+    #expect(statuses.filter { $0 == "eligible" }.count == 100)
+    #expect(statuses.filter { $0 == "excluded" }.count == 128)
+  }
+
+  @Test("every instrument's numbers at 1,000,000 match the independent implementation for a sample")
+  func instrumentNumbers() throws {
+    let doc = try Self.json(["select", "--capital", "1000000"])
+    let instruments = try #require(doc["instruments"] as? [[String: Any]])
+    let byCode = Dictionary(uniqueKeysWithValues: instruments.map { ($0["code"] as! String, $0) })
+    // CORN: independent values (reference implementation, cross-checked by hand with the standard library).
+    let corn = try #require(byCode["CORN"])
+    #expect(corn["status"] as? String == "selected")
+    #expect((corn["reasons"] as? [String])?.isEmpty == true)
+    // MSCIEMASIA has 56 prices: history (and still measured).
+    let short = try #require(byCode["MSCIEMASIA"])
+    #expect((short["reasons"] as? [String])?.first == "history")
+  }
+
+  @Test("table output: steps, chosen set, exclusions, correlation note; no colour when piped")
+  func table() throws {
+    let out = try Self.run(["select", "--capital", "1000000"])
+    #expect(out.status == 0)
+    let text = out.standardOutput
+    for needle in [
+      "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "Chosen set: 10 instruments", "Exclusions",
+      "history", "capital", "repaired", "990,002",
+    ] {
+      #expect(text.contains(needle), "missing \(needle)")
+    }
+    #expect(!text.contains("\u{1B}["))
+  }
+
+  @Test("too little capital: the text says so and names the smallest capital; JSON has nulls")
+  func tooLittleCapital() throws {
+    let out = try Self.run(["select", "--capital", "1000"])
+    #expect(out.status == 0)
+    #expect(out.standardOutput.contains("Nothing can be selected with 1,000 USD"))
+    #expect(out.standardOutput.contains("The smallest capital that admits an instrument is"))
+    let doc = try Self.json(["select", "--capital", "1000"])
+    let portfolio = try #require(doc["portfolio"] as? [String: Any])
+    #expect(portfolio["sharpe"] is NSNull && portfolio["idm"] is NSNull && portfolio["minimumCapital"] is NSNull)
+    #expect((doc["steps"] as? [Any])?.isEmpty == true)
+    #expect((doc["instruments"] as? [Any])?.count == 238)
+  }
+
+  @Test("--data, CSV output and the same result from an explicit folder")
+  func csvAndData() throws {
+    let out = try Self.run(["select", "--capital", "250000", "--data", PackagePaths.bundledFutures.path, "--format", "csv"])
+    #expect(out.status == 0)
+    let lines = out.standardOutput.split(separator: "\n")
+    #expect(lines.count == 239)
+    #expect(lines[0].hasPrefix("code,status,reasons,flags,step,weight"))
+    #expect(lines.filter { $0.contains(",selected,") }.count == 8)
+  }
+
+  @Test("options change the result: --max-instruments 3 stops after three steps")
+  func options() throws {
+    let doc = try Self.json(["select", "--capital", "1000000", "--max-instruments", "3"])
+    #expect((doc["steps"] as? [Any])?.count == 3)
+    #expect(doc["stopReason"] as? String == "maximum number of instruments reached")
+  }
+
+  @Test("bad input: located error on stderr, non-zero exit, nothing on stdout")
+  func badInput() throws {
+    let folder = TemporaryDataFolder.copy(of: PackagePaths.bundledFutures)
+    folder.write("prices/CORN.csv", "date,price\n2023-01-02,600\n2023-01-03,six hundred\n")
+    let out = try Self.run(["select", "--capital", "1000000", "--data", folder.path])
+    #expect(out.status == 1)
+    #expect(out.standardOutput.isEmpty)
+    #expect(out.standardError.contains("prices/CORN.csv:3:2: error: cannot read 'six hundred' as a price"))
+  }
+
+  @Test("invalid options are refused with a usage message")
+  func invalidOptions() throws {
+    let out = try Self.run(["select", "--capital=-5"])
+    #expect(out.status != 0)
+    #expect(out.standardError.contains("--capital must be a positive amount"))
+  }
+}
+
+@Suite("tradeable costs and help (end to end)")
+struct CostsCommandTests {
+  @Test("costs: one row per instrument, sortable")
+  func costs() throws {
+    let out = try SelectCommandTests.run(["costs", "--sort", "cost", "--format", "csv"])
+    #expect(out.status == 0)
+    let rows = out.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 238)
+    let costs = rows.compactMap { Double($0[9]) }
+    #expect(costs == costs.sorted())
+    let table = try SelectCommandTests.run(["costs", "--capital", "1000000"])
+    #expect(table.standardOutput.contains("Cost/trade SR") && table.standardOutput.contains("selected"))
+  }
+
+  @Test("--help lists the subcommands and every DESIGN.md default as an option")
+  func help() throws {
+    let top = try SelectCommandTests.run(["--help"])
+    #expect(top.standardOutput.contains("select") && top.standardOutput.contains("costs"))
+    let select = try SelectCommandTests.run(["select", "--help"])
+    for option in [
+      "--capital", "--data", "--format", "--pre-cost-sr", "--max-sr-cost", "--max-contracts", "--idm-cap",
+      "--max-weight", "--target-vol", "--correlation-floor", "--max-instruments", "--base-currency",
+    ] {
+      #expect(select.standardOutput.contains(option), "missing \(option)")
+    }
+  }
+}
