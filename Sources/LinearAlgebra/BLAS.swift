@@ -50,6 +50,24 @@ public enum BLAS {
     cblas_dgemv(CblasColMajor, trans.cblas, Int32(m), Int32(n), alpha, a, Int32(max(lda, 1)), x, 1, beta, y, 1)
   }
 
+  /// Which side the triangular matrix multiplies from in `trsm`.
+  public enum Side: Sendable {
+    case left, right
+    var cblas: CBLAS_SIDE { self == .left ? CblasLeft : CblasRight }
+  }
+
+  /// Triangular solve with many right-hand sides, in place: `B ← alpha·op(U)⁻¹·B` (`.left`) or `B ← alpha·B·op(U)⁻¹`
+  /// (`.right`), `U` an upper-triangular `k × k` matrix (e.g. a Cholesky factor), `B` of size `m × n`.
+  public static func trsmUpper(
+    _ side: Side, _ trans: Transpose, m: Int, n: Int, alpha: Double, u: UnsafePointer<Double>, ldu: Int,
+    b: UnsafeMutablePointer<Double>, ldb: Int
+  ) {
+    guard m > 0, n > 0 else { return }
+    cblas_dtrsm(
+      CblasColMajor, side.cblas, CblasUpper, trans.cblas, CblasNonUnit, Int32(m), Int32(n), alpha, u,
+      Int32(max(ldu, 1)), b, Int32(max(ldb, 1)))
+  }
+
   /// Dot product of two contiguous vectors of length `n`.
 
   public static func dot(n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {

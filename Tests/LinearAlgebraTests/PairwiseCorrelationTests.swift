@@ -105,3 +105,64 @@ struct PairwiseCorrelationTests {
     #expect(c[0, 2].isNaN && c[1, 2].isNaN)
   }
 }
+
+@Suite("Correlation panel: blocked matrix and matrix-free rows")
+struct CorrelationPanelTests {
+  @Test("blocked gap path (N > one block) matches the pair-by-pair reference")
+  func blocked() {
+    // 700 columns: two column blocks of 512 and 188, so block edges and the dsyrk diagonal blocks are exercised.
+    let (values, mask) = PairwiseCorrelationTests.panel(rows: 60, columns: 700, gapRate: 0.2, seed: 11)
+    let c = CorrelationPanel(values: values, mask: mask).matrix()
+    #expect(c.asymmetry == 0)
+    for (i, j) in [(0, 1), (5, 511), (511, 512), (100, 699), (512, 699), (698, 699), (300, 600)] {
+      let expected = PairwiseCorrelationTests.reference(
+        values.column(i), values.column(j), mask.column(i).map { $0 != 0 }, mask.column(j).map { $0 != 0 })
+      #expect(approximately(c[i, j], expected, relative: 1e-10, absolute: 1e-13))
+    }
+  }
+
+  @Test("upper triangle only leaves the strict lower triangle untouched")
+  func upperOnly() {
+    let (values, mask) = PairwiseCorrelationTests.panel(rows: 30, columns: 6, gapRate: 0.1, seed: 5)
+    let panel = CorrelationPanel(values: values, mask: mask)
+    var out = Matrix(rows: 6, columns: 6, repeating: 7)
+    panel.fill(&out, triangle: .upper)
+    let full = panel.matrix()
+    for j in 0..<6 {
+      for i in 0..<6 {
+        if i <= j { #expect(approximately(out[i, j], full[i, j], relative: 1e-15)) } else { #expect(out[i, j] == 7) }
+      }
+    }
+  }
+
+  @Test("matrix-free rows equal the matrix's columns, with and without gaps", arguments: [0.0, 0.25])
+  func rowsMatchMatrix(_ gapRate: Double) {
+    let (values, mask) = PairwiseCorrelationTests.panel(rows: 80, columns: 600, gapRate: gapRate, seed: 21)
+    let panel = CorrelationPanel(values: values, mask: gapRate > 0 ? mask : nil)
+    let full = panel.matrix()
+    let selected = [0, 17, 599, 512, 300]
+    let rows = panel.correlationRows(selected)
+    for (r, s) in selected.enumerated() {
+      #expect(rows[s, r] == 1)
+      for i in 0..<600 {
+        let a = rows[i, r], b = full[i, s]
+        #expect((a.isNaN && b.isNaN) || approximately(a, b, relative: 1e-12, absolute: 1e-14))
+      }
+    }
+  }
+
+  @Test("a constant column has no correlation (NaN) on both paths")
+  func constantColumn() {
+    var values = Matrix(rows: 5, columns: 3)
+    for r in 0..<5 {
+      values[r, 0] = Double(r)
+      values[r, 1] = 42
+      values[r, 2] = Double(r * r)
+    }
+    let complete = CorrelationPanel(values: values, mask: nil)
+    #expect(complete.matrix()[0, 1].isNaN && complete.matrix()[1, 2].isNaN)
+    // 0,1,2,3,4 against 0,1,4,9,16: r = 0.9594 (Σdxdy = 40, Σdx² = 10, Σdy² = 174 → 40/√1740).
+    #expect(approximately(complete.matrix()[0, 2], 40 / 1740.0.squareRoot()))
+    #expect(complete.correlationRows([1])[0, 0].isNaN)
+  }
+}

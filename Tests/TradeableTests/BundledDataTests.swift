@@ -25,7 +25,7 @@ struct BundledDataTests {
     arguments: [250_000.0, 1_000_000, 10_000_000])
   func correlationInvariants(_ capital: Double) throws {
     let r = try Self.analysis.select(capital: capital)
-    let c = r.correlation
+    let c = try #require(r.eligibleCorrelation)
     #expect(c.rows == r.eligible.count)
     #expect(c.asymmetry < 1e-14)
     for i in 0..<c.rows { #expect(c[i, i] == 1) }
@@ -72,7 +72,7 @@ struct BundledDataTests {
     let risk = r.eligible.map { Self.analysis.metrics[$0].currencyVolatility! }
     func evaluate(_ members: [Int]) -> (sharpe: Double, affordable: Bool) {
       let w = [Double](repeating: 1 / Double(members.count), count: members.count)
-      let variance = r.correlation.principalSubmatrix(members).quadraticForm(w)
+      let variance = r.eligibleCorrelation!.principalSubmatrix(members).quadraticForm(w)
       let idm = min(2.5, 1 / variance.squareRoot())
       let affordable = members.allSatisfy { 4 * risk[$0] / (idm * w[0] * 0.2) <= capital }
       return (zip(w, members).reduce(0) { $0 + $1.0 * s[$1.1] } / variance.squareRoot(), affordable)

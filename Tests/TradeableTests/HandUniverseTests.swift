@@ -34,7 +34,7 @@ struct HandUniverseTests {
   @Test("correlations: 1, 0, −1 floored to 0, 1/√2")
   func correlations() {
     #expect(analysis.pool == [0, 1, 2, 3, 4])
-    let c = analysis.poolCorrelation.matrix
+    let c = analysis.poolCorrelation!.matrix
     let r = 0.5.squareRoot()
     // Rows/columns A B C D E; A·C = 0 and a, c have mean 0 → 0; D = −A → −1 → 0; E = A + C → 8/√(8·16) = 1/√2.
     let expected: [[Double]] = [
@@ -48,7 +48,7 @@ struct HandUniverseTests {
       for j in 0..<5 { #expect(approximately(c[i, j], expected[i][j], relative: 1e-12, absolute: 1e-14)) }
     }
     // Pairs floored: A–D, B–D (−1) and D–E (−1/√2).
-    #expect(analysis.poolCorrelation.flooredPairs == 3)
+    #expect(analysis.poolCorrelation?.flooredPairs == 3)
   }
 
   @Test("greedy path at ample capital: A, C, D, then no improvement")
@@ -57,7 +57,7 @@ struct HandUniverseTests {
     // The correlation matrix above is positive semi-definite? A and B are perfectly correlated, so it is singular
     // (smallest eigenvalue 0 < 1e-10) and gets repaired; the repair moves entries by ~1e-6, far below the gaps
     // between candidates below.
-    #expect(result.repair.repaired)
+    #expect(result.repair?.repaired == true)
     let codes = result.path.steps.map { HandUniverse.codes[result.eligible[$0.added]] }
     #expect(codes == ["A", "C", "D"])
     #expect(result.path.stopReason == .noImprovement)

@@ -9,7 +9,9 @@ extension Universe {
   ///
   /// Every instrument must have prices and a known currency; every price file must belong to an instrument.
   /// The first problem found (in a fixed order, so runs are reproducible) is thrown as an `InputError`.
-  public static func load(folder: String, baseCurrency: String = "USD") throws(InputError) -> Universe {
+  public static func load(
+    folder: String, baseCurrency: String = "USD", observer: PipelineObserver? = nil
+  ) throws(InputError) -> Universe {
     let (folderExists, isFolder) = FileBytes.exists(folder)
     guard folderExists, isFolder else {
       throw InputError(
@@ -47,7 +49,7 @@ extension Universe {
     let folderPath = joinPath(folder, "prices")
     let histories: [PriceHistory]
     if FileBytes.exists(folderPath).isDirectory {
-      histories = try loadPriceFolder(folderPath, instruments: instruments)
+      histories = try loadPriceFolder(folderPath, instruments: instruments, observer: observer)
     } else if FileBytes.exists(longPath).exists {
       histories = try loadLongPriceFile(longPath, instruments: instruments)
     } else {
@@ -59,9 +61,9 @@ extension Universe {
   }
 
   /// Reads `prices/CODE.csv` for every instrument, two files at a time on two cores.
-  static func loadPriceFolder(_ path: String, instruments: [InstrumentSpecification]) throws(InputError)
-    -> [PriceHistory]
-  {
+  static func loadPriceFolder(
+    _ path: String, instruments: [InstrumentSpecification], observer: PipelineObserver? = nil
+  ) throws(InputError) -> [PriceHistory] {
     let names = try FileBytes.listDirectory(path, displayName: path)
     let codes = Set(instruments.map { $0.code + ".csv" })
     for name in names where name.hasSuffix(".csv") && !codes.contains(name) {
@@ -78,11 +80,17 @@ extension Universe {
           + "instruments.csv.")
     }
     let results = ConcurrentResults<Result<PriceHistory, InputError>>(count: instruments.count)
-    DispatchQueue.concurrentPerform(iterations: instruments.count) { i in
-      let file = joinPath(path, instruments[i].code + ".csv")
-      results[i] = Result { () throws(InputError) -> PriceHistory in
-        try PriceFileReader.readInstrumentFile(FileBytes.read(file, displayName: file), file: file)
+    let count = instruments.count
+    let chunk = 64
+    let chunks = (count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+        let file = joinPath(path, instruments[i].code + ".csv")
+        results[i] = Result { () throws(InputError) -> PriceHistory in
+          try PriceFileReader.readInstrumentFile(FileBytes.read(file, displayName: file), file: file)
+        }
       }
+      observer?.stageAdvanced(.load, done: min(count, (c + 1) * chunk))
     }
     var histories: [PriceHistory] = []
     histories.reserveCapacity(instruments.count)

@@ -69,11 +69,13 @@ extension SelectionResult {
       (
         "correlation",
         .object([
+          ("mode", .string(matrixFree ? "matrix-free" : "full")),
           ("eligible", .integer(eligible.count)),
-          ("positiveDefinite", .bool(!repair.repaired)),
-          ("repaired", .bool(repair.repaired)),
-          ("smallestEigenvalue", .optional(repair.smallestEigenvalue)),
-          ("clippedEigenvalues", .integer(repair.clippedEigenvalues)),
+          ("positiveDefinite", repair.map { .bool(!$0.repaired) } ?? .null),
+          ("repaired", .bool(repair?.repaired ?? false)),
+          ("smallestEigenvalue", .optional(repair?.smallestEigenvalue)),
+          ("clippedEigenvalues", .integer(repair?.clippedEigenvalues ?? 0)),
+          ("selectedSmallestEigenvalue", .optional(selectedSmallestEigenvalue)),
         ])
       ),
       ("settings", settings.json),
@@ -93,6 +95,8 @@ extension SelectionSettings {
       ("targetVolatility", .number(targetVolatility)),
       ("correlationFloor", .number(correlationFloor)),
       ("maxInstruments", maxInstruments.map { .integer($0) } ?? .null),
+      ("weighting", .string(weighting.rawValue)),
+      ("correlationMode", .string(correlationMode.rawValue)),
     ])
   }
 }

@@ -99,18 +99,29 @@ extension SelectionResult {
   var correlationSummary: String {
     let n = eligible.count
     if n < 2 { return "Correlation: fewer than two eligible instruments, nothing to estimate." }
-    let estimate = analysis.poolCorrelation
     let lead =
       "Correlation: weekly, pairwise over \(settings.correlationWeeks) ISO weeks, floored at "
       + "\(NumberFormat.fixed(settings.correlationFloor, decimals: 2))"
-      + (estimate.undefinedPairs > 0 ? " (\(estimate.undefinedPairs) pairs without overlap set to 0)" : "") + "."
-    if repair.repaired {
-      return lead + "\n  The \(n)×\(n) matrix of the eligible set was not positive definite (smallest eigenvalue "
-        + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) eigenvalues "
-        + "clipped at \(NumberFormat.scientific(settings.eigenvalueFloor, digits: 1)) and the matrix rescaled to unit "
-        + "diagonal (repaired)."
+    let selected = selectedSmallestEigenvalue.map {
+      " The chosen set's matrix has smallest eigenvalue \(NumberFormat.fixed($0, decimals: 4))"
+        + ($0 > 0 ? "." : ": not positive definite, treat its Sharpe ratio with care.")
+    } ?? ""
+    guard let repair, let estimate = analysis.poolCorrelation else {
+      return lead + "; matrix-free: only the rows of selected instruments were computed (pool of "
+        + "\(analysis.pool.count) over the \(NumberFormat.money(Double(settings.matrixFreeThreshold))) threshold, or "
+        + "--correlation-mode matrix-free), so no positive-definite repair.\n " + selected
     }
-    return lead + "\n  The \(n)×\(n) matrix of the eligible set is positive definite (smallest eigenvalue "
+    let undefined = estimate.undefinedPairs > 0 ? " (\(estimate.undefinedPairs) pairs without overlap set to 0)" : ""
+    if !settings.repairCorrelation {
+      return lead + undefined + "; repair turned off.\n " + selected
+    }
+    if repair.repaired {
+      return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set was not positive definite (smallest "
+        + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) "
+        + "eigenvalues clipped at \(NumberFormat.scientific(settings.eigenvalueFloor, digits: 1)) and the matrix "
+        + "rescaled to unit diagonal (repaired)."
+    }
+    return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set is positive definite (smallest eigenvalue "
       + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))); no repair needed."
   }
 }

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Dispatch
 
 /// Correlations of a set of instruments, ready for selection: weekly, pairwise complete, floored (DESIGN.md §3).
 public struct CorrelationEstimate: Sendable {
@@ -13,22 +14,38 @@ public struct CorrelationEstimate: Sendable {
 }
 
 extension Universe {
+  /// The weekly panel of the instruments at `indices`, prepared for correlations (DESIGN.md §3): weekly differences
+  /// over the `correlationWeeks` ISO weeks ending with the week of the universe's last date.
+  public func correlationPanel(of indices: [Int], settings: SelectionSettings) -> CorrelationPanel {
+    guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
+    let weekly = WeeklyPanel(histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.correlationWeeks)
+    return CorrelationPanel(values: weekly.values, mask: weekly.mask)
+  }
+
   /// The floored weekly correlation matrix of the instruments at `indices` (in that order).
-  ///
-  /// Pairs whose correlation is undefined (fewer than two common weeks, or one of the two flat over them) get 0 — no
-  /// evidence of co-movement — and then the floor like every other pair.
   public func correlation(of indices: [Int], settings: SelectionSettings) -> CorrelationEstimate {
-    guard let lastDate else {
-      return CorrelationEstimate(matrix: .identity(indices.count), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
-    }
-    let panel = WeeklyPanel(
-      histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.correlationWeeks)
-    var c = PairwiseCorrelation.correlation(values: panel.values, mask: panel.mask)
-    var undefined = 0, floored = 0
-    let n = indices.count
-    let floor = settings.correlationFloor
-    c.storage.withUnsafeMutableBufferPointer { a in
-      for j in 0..<n {
+    flooredCorrelation(correlationPanel(of: indices, settings: settings), floor: settings.correlationFloor)
+  }
+}
+
+/// The full matrix of `panel` with undefined pairs set to 0 and every pair raised to `floor`: the kernel writes the
+/// upper triangle, and one tiled pass floors it and mirrors it to the lower triangle.
+///
+/// Pairs whose correlation is undefined (fewer than two common weeks, or one of the two flat over them) get 0 — no
+/// evidence of co-movement — and then the floor like every other pair.
+public func flooredCorrelation(_ panel: CorrelationPanel, floor: Double) -> CorrelationEstimate {
+  var c = panel.matrix(triangle: .upper)
+  let n = c.rows
+  let tile = 64
+  let tiles = (n + tile - 1) / tile
+  let counts = ConcurrentResults<(Int, Int)>(count: tiles)
+  c.storage.withUnsafeMutableBufferPointer { buffer in
+    nonisolated(unsafe) let a = buffer.baseAddress!
+    DispatchQueue.concurrentPerform(iterations: tiles) { tj in
+      var undefined = 0, floored = 0
+      let j0 = tj * tile, j1 = min(n, j0 + tile)
+      // Floor the upper entries of this tile column, then mirror them into the lower triangle tile by tile.
+      for j in j0..<j1 {
         for i in 0..<j {
           var r = a[i + j * n]
           if r.isNaN {
@@ -40,10 +57,70 @@ extension Universe {
             r = floor
           }
           a[i + j * n] = r
-          a[j + i * n] = r
         }
       }
+      counts[tj] = (undefined, floored)
     }
-    return CorrelationEstimate(matrix: c, undefinedPairs: undefined, flooredPairs: floored, hadGaps: panel.mask != nil)
+  }
+  c.storage.withUnsafeMutableBufferPointer { buffer in
+    mirrorUpper(buffer.baseAddress!, n)
+  }
+  var undefined = 0, floored = 0
+  for t in 0..<tiles {
+    undefined += counts[t]?.0 ?? 0
+    floored += counts[t]?.1 ?? 0
+  }
+  return CorrelationEstimate(matrix: c, undefinedPairs: undefined, flooredPairs: floored, hadGaps: panel.hasGaps)
+}
+
+/// Copies the upper triangle onto the lower one in 64 × 64 tiles (strided reads stay in cache), on two cores.
+func mirrorUpper(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
+  let tile = 64
+  let tiles = (n + tile - 1) / tile
+  nonisolated(unsafe) let base = a
+  DispatchQueue.concurrentPerform(iterations: tiles) { tj in
+    let j0 = tj * tile, j1 = min(n, j0 + tile)
+    var i0 = j0
+    while i0 < n {
+      let i1 = min(n, i0 + tile)
+      for j in j0..<j1 {
+        let start = max(i0, j + 1)
+        if start < i1 { for i in start..<i1 { base[i + j * n] = base[j + i * n] } }
+      }
+      i0 = i1
+    }
+  }
+}
+
+/// Correlation rows straight from the weekly panel, for matrix-free selection: row `i` is candidate `i`'s floored
+/// correlations with every candidate, computed when asked (`CorrelationPanel.correlationRows`).
+public struct PanelCorrelationRows: CorrelationRows, Sendable {
+  /// The panel of the pool.
+  public let panel: CorrelationPanel
+  /// Column of the panel of each candidate.
+  public let columns: [Int]
+  /// The correlation floor.
+  public let floor: Double
+
+  public init(panel: CorrelationPanel, columns: [Int], floor: Double) {
+    self.panel = panel
+    self.columns = columns
+    self.floor = floor
+  }
+
+  public var count: Int { columns.count }
+
+  public func row(_ i: Int) -> [Double] {
+    let full = panel.correlationRows([columns[i]])
+    var row = [Double](repeating: 0, count: columns.count)
+    full.storage.withUnsafeBufferPointer { f in
+      for (k, column) in columns.enumerated() {
+        var r = f[column]
+        if r.isNaN { r = 0 }
+        row[k] = r < floor ? floor : r
+      }
+    }
+    row[i] = 1
+    return row
   }
 }

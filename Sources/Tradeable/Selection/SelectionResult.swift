@@ -22,12 +22,50 @@ public struct SelectionResult: Sendable {
   public let screening: [Screening]
   /// Input indices of the eligible instruments (the selection's candidates), input order.
   public let eligible: [Int]
-  /// Correlation matrix the selection used (eligible order), after any repair.
-  public let correlation: Matrix
-  /// Positive-definiteness check of the eligible set's matrix.
-  public let repair: CorrelationRepair
+  /// Correlation matrix the selection used (eligible order), after any repair; `nil` when matrix-free.
+  public let eligibleCorrelation: Matrix?
+  /// Positive-definiteness check of the eligible set's matrix; `nil` when matrix-free (there is no matrix).
+  public let repair: CorrelationRepair?
   /// The greedy path, in candidate indices (positions in `eligible`).
   public let path: SelectionPath
+  /// Correlations of the selected set (selection order), `k × k`, as the selection used them.
+  public let selectedCorrelation: Matrix
+
+  init(
+    analysis: UniverseAnalysis, settings: SelectionSettings, capital: Double, screening: [Screening], eligible: [Int],
+    eligibleCorrelation: Matrix?, repair: CorrelationRepair?, path: SelectionPath, rows: (any CorrelationRows)? = nil
+  ) {
+    self.analysis = analysis
+    self.settings = settings
+    self.capital = capital
+    self.screening = screening
+    self.eligible = eligible
+    self.eligibleCorrelation = eligibleCorrelation
+    self.repair = repair
+    self.path = path
+    let members = path.final?.members ?? []
+    if let eligibleCorrelation {
+      selectedCorrelation = eligibleCorrelation.principalSubmatrix(members)
+    } else if let rows {
+      var c = Matrix(rows: members.count, columns: members.count)
+      for (a, m) in members.enumerated() {
+        let row = rows.row(m)
+        for (b, other) in members.enumerated() { c[b, a] = row[other] }
+      }
+      selectedCorrelation = c
+    } else {
+      selectedCorrelation = Matrix(rows: 0, columns: 0)
+    }
+  }
+
+  /// Whether the selection was matrix-free.
+  public var matrixFree: Bool { eligibleCorrelation == nil }
+
+  /// Smallest eigenvalue of the selected set's correlation matrix (`nil` with fewer than two members): positive
+  /// means its variance estimates are sound; checked on both paths, the only check matrix-free selection can make.
+  public var selectedSmallestEigenvalue: Double? {
+    selectedCorrelation.rows < 2 ? nil : try? selectedCorrelation.smallestEigenvalue()
+  }
 
   /// Input indices of the selected instruments, in the order they were added.
   public var selected: [Int] { path.final?.members.map { eligible[$0] } ?? [] }

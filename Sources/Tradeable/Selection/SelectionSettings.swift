@@ -20,6 +20,16 @@ public struct SelectionSettings: Sendable, Equatable {
   public var correlationFloor: Double = 0
   /// Largest number of instruments to select; `nil` for no limit.
   public var maxInstruments: Int? = nil
+  /// How weights are set within a candidate set (equal, handcrafted, max-Sharpe).
+  public var weighting: WeightingScheme = .equal
+  /// Whether to form the full correlation matrix or compute only the rows of selected instruments.
+  public var correlationMode: CorrelationMode = .automatic
+  /// With `.automatic`, pools larger than this go matrix-free (2,500): beyond it the `N × N` matrix and its
+  /// positive-definite repair (an O(N³) eigen-decomposition) cost more than the whole rest of the run.
+  public var matrixFreeThreshold: Int = 2_500
+  /// Whether to check the eligible set's matrix for positive definiteness and repair it (DESIGN.md §3). Only the full
+  /// path can: matrix-free never has the matrix.
+  public var repairCorrelation: Bool = true
 
   // Conventions of DESIGN.md §3–§6 that are settings too (same defaults for everyone; change them knowingly).
 
@@ -50,6 +60,15 @@ public struct SelectionSettings: Sendable, Equatable {
   public var eigenvalueFloor: Double = 1e-6
 
   public init(capital: Double? = nil) { self.capital = capital }
+
+  /// Whether a pool of `count` instruments is selected matrix-free under these settings.
+  public func usesMatrixFree(poolSize count: Int) -> Bool {
+    switch correlationMode {
+    case .full: return false
+    case .matrixFree: return true
+    case .automatic: return count > matrixFreeThreshold
+    }
+  }
 
   /// The EWMA weight `a = 2 / (span + 1)`.
   public var rebalanceDecay: Double { 2 / Double(rebalanceSpan + 1) }

@@ -1,8 +1,9 @@
 import LinearAlgebra
 
 /// The capital-independent part of the pipeline, computed once: metrics of every instrument, the filters that do not
-/// depend on capital, and the floored correlation matrix of the instruments that pass them. `select(capital:)` then
-/// applies the capital filter and the greedy selection, so a sweep over many capitals reuses all of it.
+/// depend on capital, the weekly correlation panel of the instruments that pass them and — on the full path — their
+/// floored correlation matrix. `select(capital:)` then applies the capital filter and the greedy selection, so a
+/// sweep over many capitals reuses all of it.
 public struct UniverseAnalysis: Sendable {
   /// The loaded data.
   public let universe: Universe
@@ -16,13 +17,18 @@ public struct UniverseAnalysis: Sendable {
   public let screening: [Screening]
   /// Input indices of the instruments that pass those filters, input order: the pool selection draws from.
   public let pool: [Int]
-  /// Floored weekly correlations of `pool` (same order).
-  public let poolCorrelation: CorrelationEstimate
+  /// Weekly panel of `pool` (same order), prepared for correlations.
+  public let poolPanel: CorrelationPanel
+  /// Whether selection is matrix-free (the pool is over the threshold, or it was asked for).
+  public let matrixFree: Bool
+  /// Floored weekly correlations of `pool` (same order); `nil` when matrix-free.
+  public let poolCorrelation: CorrelationEstimate?
 
-  public init(universe: Universe, settings: SelectionSettings) {
+  public init(universe: Universe, settings: SelectionSettings, observer: PipelineObserver? = nil) {
     self.universe = universe
     self.settings = settings
     self.lastDate = universe.lastDate
+    observer?.stageStarted(.measure, total: universe.count)
     let metrics = universe.metrics(settings: settings)
     self.metrics = metrics
     let context = FilterContext(universeLastDate: lastDate, settings: settings)
@@ -30,7 +36,14 @@ public struct UniverseAnalysis: Sendable {
     self.screening = screening
     let pool = screening.indices.filter { screening[$0].isEligible }
     self.pool = pool
-    self.poolCorrelation = universe.correlation(of: pool, settings: settings)
+    observer?.stageFinished(.measure)
+    observer?.stageStarted(.correlation, total: nil)
+    let panel = universe.correlationPanel(of: pool, settings: settings)
+    self.poolPanel = panel
+    let matrixFree = settings.usesMatrixFree(poolSize: pool.count)
+    self.matrixFree = matrixFree
+    self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlationFloor)
+    observer?.stageFinished(.correlation)
   }
 
   /// Capital at which some instrument first becomes selectable: the smallest, over instruments that pass every
@@ -44,7 +57,7 @@ public struct UniverseAnalysis: Sendable {
   }
 
   /// Runs the capital filter and the greedy selection at `capital`.
-  public func select(capital: Double) throws -> SelectionResult {
+  public func select(capital: Double, observer: PipelineObserver? = nil) throws -> SelectionResult {
     var settings = self.settings
     settings.capital = capital
     let context = FilterContext(universeLastDate: lastDate, settings: settings)
@@ -57,9 +70,6 @@ public struct UniverseAnalysis: Sendable {
     var positions: [Int] = []
     for (position, i) in pool.enumerated() where screening[i].isEligible { positions.append(position) }
     let eligible = positions.map { pool[$0] }
-    let floored = poolCorrelation.matrix.principalSubmatrix(positions)
-    let (matrix, repair) = try repairCorrelation(
-      floored, threshold: settings.positiveDefiniteThreshold, floor: settings.eigenvalueFloor)
     let candidates = eligible.map { i in
       SelectionCandidate(
         code: metrics[i].code, netSR: metrics[i].netSR!, annualSRCost: metrics[i].annualSRCost!,
@@ -69,9 +79,25 @@ public struct UniverseAnalysis: Sendable {
       capital: capital, maxUnits: settings.maxContracts, idmCap: settings.idmCap,
       targetVolatility: settings.targetVolatility, maxInstruments: settings.maxInstruments,
       improvementTolerance: settings.improvementTolerance)
-    let path = GreedySelector(rules: rules).select(candidates, correlation: matrix)
+    let selector = GreedySelector(rules: rules, weighting: settings.weighting)
+    observer?.stageStarted(.selection, total: nil)
+    defer { observer?.stageFinished(.selection) }
+    let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
+    if let poolCorrelation {
+      let floored = poolCorrelation.matrix.principalSubmatrix(positions)
+      let (matrix, repair) =
+        settings.repairCorrelation
+        ? try repairCorrelation(floored, threshold: settings.positiveDefiniteThreshold, floor: settings.eigenvalueFloor)
+        : (floored, CorrelationRepair(smallestEigenvalue: .nan, repaired: false, clippedEigenvalues: 0))
+      let path = selector.select(candidates, correlation: matrix, progress: report)
+      return SelectionResult(
+        analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,
+        eligibleCorrelation: matrix, repair: repair, path: path)
+    }
+    let rows = PanelCorrelationRows(panel: poolPanel, columns: positions, floor: settings.correlationFloor)
+    let path = selector.select(candidates, correlation: rows, progress: report)
     return SelectionResult(
       analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,
-      correlation: matrix, repair: repair, path: path)
+      eligibleCorrelation: nil, repair: nil, path: path, rows: rows)
   }
 }

@@ -1,0 +1,127 @@
+import LinearAlgebra
+
+/// Handcrafted weights (Carver's handcrafting, see `WeightingScheme.handcrafted`): complete-linkage clustering of the
+/// correlation matrix, then 50/50 at every split of the tree, top down. A leaf at depth `d` gets `2⁻ᵈ`.
+///
+/// Complete linkage joins, at each stage, the two clusters whose *least* correlated pair of members is the most
+/// correlated (the similarity of two clusters is the smallest correlation between their members). Ties — frequent
+/// with a correlation floor, where many pairs sit exactly at the floor — go to the pair of clusters whose lowest
+/// member positions are smallest, compared lexicographically; a cluster is named by its lowest member position, so
+/// the result depends only on the matrix and the order of its rows (selection order in the greedy), never on
+/// hashing or memory addresses. The top-down recursive two-way split of the issue is this tree read from the root.
+///
+/// - Parameters:
+///   - correlation: `m × m` symmetric matrix (column-major), read only.
+/// - Returns: `m` weights summing to 1.
+public func handcraftedWeights(_ correlation: Matrix) -> [Double] {
+  let m = correlation.rows
+  precondition(correlation.columns == m)
+  var workspace = HandcraftedWorkspace(capacity: m)
+  var weights = [Double](repeating: 0, count: m)
+  correlation.storage.withUnsafeBufferPointer { c in
+    weights.withUnsafeMutableBufferPointer { w in
+      workspace.weights(correlation: c.baseAddress!, m: m, into: w.baseAddress!)
+    }
+  }
+  return weights
+}
+
+/// Scratch memory for `handcraftedWeights`, reused across the thousands of candidate sets a greedy step evaluates.
+struct HandcraftedWorkspace {
+  var similarity: [Double]
+  var active: [Bool]
+  var best: [Int]
+  var bestSimilarity: [Double]
+  var node: [Int]
+  var left: [Int]
+  var right: [Int]
+  var nodeWeight: [Double]
+
+  init(capacity m: Int) {
+    let c = max(m, 1)
+    similarity = [Double](repeating: 0, count: c * c)
+    active = [Bool](repeating: false, count: c)
+    best = [Int](repeating: -1, count: c)
+    bestSimilarity = [Double](repeating: 0, count: c)
+    node = [Int](repeating: 0, count: c)
+    left = [Int](repeating: 0, count: 2 * c)
+    right = [Int](repeating: 0, count: 2 * c)
+    nodeWeight = [Double](repeating: 0, count: 2 * c)
+  }
+
+  mutating func ensure(_ m: Int) {
+    if active.count < m { self = HandcraftedWorkspace(capacity: m) }
+  }
+
+  /// Whether pair (a, b) comes before pair (c, d) at equal similarity: smaller (low, high) cluster names first.
+  @inline(__always)
+  static func pairPrecedes(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+    let (a0, a1) = a < b ? (a, b) : (b, a)
+    let (c0, c1) = c < d ? (c, d) : (d, c)
+    return a0 < c0 || (a0 == c0 && a1 < c1)
+  }
+
+  /// Weights of the `m × m` correlation matrix at `correlation` (column-major, leading dimension `m`) into `out`.
+  mutating func weights(correlation: UnsafePointer<Double>, m: Int, into out: UnsafeMutablePointer<Double>) {
+    if m == 1 {
+      out[0] = 1
+      return
+    }
+    ensure(m)
+    similarity.withUnsafeMutableBufferPointer { sp in
+      let sim = sp.baseAddress!
+      sim.update(from: correlation, count: m * m)
+      for c in 0..<m {
+        active[c] = true
+        node[c] = c
+      }
+      func refreshBest(_ c: Int) {
+        var b = -1
+        var s = -Double.infinity
+        for d in 0..<m where d != c && active[d] {
+          let v = sim[c * m + d]
+          if b < 0 || v > s || (v == s && HandcraftedWorkspace.pairPrecedes(c, d, c, b)) {
+            b = d
+            s = v
+          }
+        }
+        best[c] = b
+        bestSimilarity[c] = s
+      }
+      for c in 0..<m { refreshBest(c) }
+      var nextNode = m
+      for _ in 0..<(m - 1) {
+        // Globally best pair.
+        var a = -1
+        for c in 0..<m where active[c] {
+          if a < 0 { a = c; continue }
+          let s = bestSimilarity[c], t = bestSimilarity[a]
+          if s > t || (s == t && HandcraftedWorkspace.pairPrecedes(c, best[c], a, best[a])) { a = c }
+        }
+        var b = best[a]
+        if b < a { swap(&a, &b) }
+        // Merge b into a: complete linkage keeps the smaller similarity.
+        for e in 0..<m where active[e] && e != a && e != b {
+          let v = min(sim[a * m + e], sim[b * m + e])
+          sim[a * m + e] = v
+          sim[e * m + a] = v
+        }
+        active[b] = false
+        left[nextNode] = node[a]
+        right[nextNode] = node[b]
+        node[a] = nextNode
+        nextNode += 1
+        refreshBest(a)
+        for e in 0..<m where active[e] && e != a && (best[e] == a || best[e] == b) { refreshBest(e) }
+      }
+      // 50/50 at every split, from the root (the last node) down.
+      let root = nextNode - 1
+      nodeWeight[root] = 1
+      for n in stride(from: root, through: m, by: -1) {
+        nodeWeight[left[n]] = nodeWeight[n] / 2
+        nodeWeight[right[n]] = nodeWeight[n] / 2
+      }
+      for c in 0..<m { out[c] = nodeWeight[c] }
+    }
+  }
+}
