@@ -26,6 +26,7 @@ struct CostsCommand: ParsableCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     if let capital, !(capital > 0 && capital.isFinite) {
@@ -35,10 +36,12 @@ struct CostsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let universe = try dataOptions.loadUniverse()
+      let observer = runOptions.observer()
+      let universe = try dataOptions.loadUniverse(observer: observer)
       let analysis = UniverseAnalysis(
-        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
-      let selection = try capital.map { try analysis.select(capital: $0) }
+        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
+        observer: observer)
+      let selection = try capital.map { try analysis.select(capital: $0, observer: observer) }
       let report = CostReport(analysis: analysis, selection: selection, sort: sort, descending: descending)
       switch dataOptions.format {
       case .table: print(report.table(style: .automatic))

@@ -21,9 +21,11 @@ struct DataOptions: ParsableArguments {
   var folder: String { data ?? BundledData.futures }
 
   /// Loads the folder, printing a located error and exiting non-zero on bad input.
-  func loadUniverse() throws -> Universe {
+  func loadUniverse(observer: PipelineObserver? = nil) throws -> Universe {
     do {
-      return try Universe.load(folder: folder, baseCurrency: baseCurrency)
+      observer?.stageStarted(.load, total: nil)
+      defer { observer?.stageFinished(.load) }
+      return try Universe.load(folder: folder, baseCurrency: baseCurrency, observer: observer)
     } catch {
       throw InputFailure(error)
     }

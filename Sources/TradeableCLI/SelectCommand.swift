@@ -18,6 +18,7 @@ struct SelectCommand: ParsableCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
@@ -25,10 +26,12 @@ struct SelectCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let universe = try dataOptions.loadUniverse()
+      let observer = runOptions.observer()
+      let universe = try dataOptions.loadUniverse(observer: observer)
       let analysis = UniverseAnalysis(
-        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
-      let result = try analysis.select(capital: capital)
+        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
+        observer: observer)
+      let result = try analysis.select(capital: capital, observer: observer)
       switch dataOptions.format {
       case .table: print(result.table(style: .automatic))
       case .json: print(result.json.rendered())

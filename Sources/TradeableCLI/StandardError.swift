@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Writes `message` and a newline to standard error (file descriptor 2, unbuffered).
-func printError(_ message: String) {
-  var text = message + "\n"
+func printError(_ message: String, newline: Bool = true) {
+  var text = message + (newline ? "\n" : "")
   text.withUTF8 { bytes in
     var offset = 0
     while offset < bytes.count {

@@ -106,15 +106,13 @@ extension SelectionResult {
       " The chosen set's matrix has smallest eigenvalue \(NumberFormat.fixed($0, decimals: 4))"
         + ($0 > 0 ? "." : ": not positive definite, treat its Sharpe ratio with care.")
     } ?? ""
-    guard let repair, let estimate = analysis.poolCorrelation else {
+    guard !matrixFree, let estimate = analysis.poolCorrelation else {
       return lead + "; matrix-free: only the rows of selected instruments were computed (pool of "
         + "\(analysis.pool.count) over the \(NumberFormat.money(Double(settings.matrixFreeThreshold))) threshold, or "
         + "--correlation-mode matrix-free), so no positive-definite repair.\n " + selected
     }
     let undefined = estimate.undefinedPairs > 0 ? " (\(estimate.undefinedPairs) pairs without overlap set to 0)" : ""
-    if !settings.repairCorrelation {
-      return lead + undefined + "; repair turned off.\n " + selected
-    }
+    guard let repair else { return lead + undefined + "; positive-definite repair turned off.\n " + selected }
     if repair.repaired {
       return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set was not positive definite (smallest "
         + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) "

@@ -24,7 +24,8 @@ public struct SelectionResult: Sendable {
   public let eligible: [Int]
   /// Correlation matrix the selection used (eligible order), after any repair; `nil` when matrix-free.
   public let eligibleCorrelation: Matrix?
-  /// Positive-definiteness check of the eligible set's matrix; `nil` when matrix-free (there is no matrix).
+  /// Positive-definiteness check of the eligible set's matrix; `nil` when matrix-free (there is no matrix) or when
+  /// the repair is turned off.
   public let repair: CorrelationRepair?
   /// The greedy path, in candidate indices (positions in `eligible`).
   public let path: SelectionPath

@@ -85,10 +85,12 @@ public struct UniverseAnalysis: Sendable {
     let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
     if let poolCorrelation {
       let floored = poolCorrelation.matrix.principalSubmatrix(positions)
-      let (matrix, repair) =
-        settings.repairCorrelation
-        ? try repairCorrelation(floored, threshold: settings.positiveDefiniteThreshold, floor: settings.eigenvalueFloor)
-        : (floored, CorrelationRepair(smallestEigenvalue: .nan, repaired: false, clippedEigenvalues: 0))
+      var matrix = floored
+      var repair: CorrelationRepair? = nil
+      if settings.repairCorrelation {
+        (matrix, repair) = try repairCorrelation(
+          floored, threshold: settings.positiveDefiniteThreshold, floor: settings.eigenvalueFloor)
+      }
       let path = selector.select(candidates, correlation: matrix, progress: report)
       return SelectionResult(
         analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import Tradeable
+import _TestSupport
+
+/// Matrix-free selection against the full path (DESIGN.md §6, issue: identical within 1e-10 without gaps).
+@Suite("Matrix-free selection")
+struct MatrixFreeTests {
+  /// A 2,000-instrument synthetic universe without gaps: 2.5 years of business days; the correlation window is
+  /// shortened to 100 weeks so that every instrument has every week (a complete panel, the one-dsyrk path).
+  static let folder: TemporaryDataFolder = {
+    let f = TemporaryDataFolder("matrix-free")
+    _ = try! UniverseGenerator(instruments: 2_000, years: 2.5, seed: 3, gaps: false).write(to: f.path)
+    return f
+  }()
+
+  static func settings(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> SelectionSettings {
+    var s = SelectionSettings()
+    s.minimumHistory = 500
+    s.correlationWeeks = 100
+    s.correlationMode = mode
+    s.weighting = scheme
+    // The full path would repair the (rank-deficient, N > T) matrix; matrix-free cannot, so compare like with like.
+    s.repairCorrelation = false
+    return s
+  }
+
+  @Test("N = 2,000 without gaps: identical selection, numbers within 1e-10", arguments: WeightingScheme.allCases)
+  func identical(_ scheme: WeightingScheme) throws {
+    let universe = try Universe.load(folder: Self.folder.path)
+    let full = UniverseAnalysis(universe: universe, settings: Self.settings(.full, scheme))
+    let free = UniverseAnalysis(universe: universe, settings: Self.settings(.matrixFree, scheme))
+    #expect(!full.poolPanel.hasGaps)
+    #expect(full.pool.count > 1_000)
+    #expect(!full.matrixFree && free.matrixFree && free.poolCorrelation == nil)
+    let capital = 20_000_000.0
+    let a = try full.select(capital: capital), b = try free.select(capital: capital)
+    #expect(a.path.steps.count >= 5)
+    #expect(a.path.steps.map(\.added) == b.path.steps.map(\.added))
+    #expect(a.path.stopReason == b.path.stopReason)
+    for (x, y) in zip(a.path.steps, b.path.steps) {
+      #expect(approximately(x.sharpe, y.sharpe, relative: 1e-10))
+      #expect(approximately(x.idm, y.idm, relative: 1e-10))
+      #expect(approximately(x.minimumCapital, y.minimumCapital, relative: 1e-10))
+      #expect(approximately(x.weights, y.weights, relative: 1e-10))
+    }
+    #expect(approximately(a.selectedCorrelation.storage, b.selectedCorrelation.storage, relative: 1e-10, absolute: 1e-12))
+  }
+
+  @Test("the automatic mode goes matrix-free above the threshold")
+  func automatic() throws {
+    let universe = try Universe.load(folder: Self.folder.path)
+    var settings = Self.settings(.automatic, .equal)
+    settings.matrixFreeThreshold = 500
+    #expect(UniverseAnalysis(universe: universe, settings: settings).matrixFree)
+    settings.matrixFreeThreshold = 5_000
+    #expect(!UniverseAnalysis(universe: universe, settings: settings).matrixFree)
+  }
+}
