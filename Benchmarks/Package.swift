@@ -3,9 +3,17 @@
 // Benchmarks for Tradeable, in their own package so that `swift build` and `swift test` at the root (and CI) never
 // compile ordo-one/benchmark. Run from this folder:
 //
-//     swift package benchmark
+//     swift package benchmark                        # every suite
+//     swift package benchmark --target Selection     # one suite
+//     python3 numpy_comparison.py                    # the correlation kernel side by side with numpy
 //
 import PackageDescription
+
+let benchmarkDependencies: [Target.Dependency] = [
+  .product(name: "Benchmark", package: "benchmark"),
+  .product(name: "LinearAlgebra", package: "Tradeable"),
+  .product(name: "Tradeable", package: "Tradeable"),
+]
 
 let package = Package(
   name: "TradeableBenchmarks",
@@ -16,14 +24,18 @@ let package = Package(
   ],
   targets: [
     .executableTarget(
-      name: "CorrelationKernel",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        .product(name: "LinearAlgebra", package: "Tradeable"),
-        .product(name: "Tradeable", package: "Tradeable"),
-      ],
-      path: "Benchmarks/CorrelationKernel",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+      name: "CorrelationKernel", dependencies: benchmarkDependencies, path: "Benchmarks/CorrelationKernel",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Loading", dependencies: benchmarkDependencies, path: "Benchmarks/Loading",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Selection", dependencies: benchmarkDependencies, path: "Benchmarks/Selection",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // A plain executable for numpy_comparison.py: times the kernel on a panel the script wrote.
+    .executableTarget(
+      name: "CorrelationTimer",
+      dependencies: [.product(name: "LinearAlgebra", package: "Tradeable")],
+      path: "Sources/CorrelationTimer"),
   ]
 )

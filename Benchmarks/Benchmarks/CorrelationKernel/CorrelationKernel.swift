@@ -52,7 +52,7 @@ func measure(_ benchmark: Benchmark, flops: Double, _ body: () -> Void) {
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .peakMemoryResident, mflops], timeUnits: .milliseconds, warmupIterations: 2,
-    maxDuration: .seconds(5), maxIterations: 30)
+    maxDuration: .seconds(5), maxIterations: 20)
 
   let weeks = 260
   for n in [1_000, 5_000] {

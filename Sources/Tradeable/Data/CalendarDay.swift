@@ -43,7 +43,21 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
       let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
     else { return nil }
-    return CalendarDay(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+    // Table of month starts for 1900–2199 (the common case): one lookup instead of the civil-date arithmetic.
+    let slot = (year - 1900) * 12 + month - 1
+    if year >= 1900, year < 2200, month >= 1, month <= 12 {
+      let start = CalendarDay.monthStarts[slot]
+      let length = CalendarDay.monthStarts[slot + 1] - start
+      guard day >= 1, Int32(day) <= length else { return nil }
+      return CalendarDay(daysSinceEpoch: start + Int32(day - 1))
+    }
+    return CalendarDay(year: year, month: month, day: day)
+  }
+
+  /// Days since the epoch of the first day of each month from January 1900 to January 2200.
+  static let monthStarts: [Int32] = (0...(300 * 12)).map { k in
+    CalendarDay(year: 1900 + k / 12, month: k % 12 + 1, day: 1)!.daysSinceEpoch
   }
 
   static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -50,7 +50,7 @@ public enum FileBytes {
     return (true, (info.st_mode & S_IFMT) == S_IFDIR)
   }
 
-  /// Names of the entries of the folder at `path` (not `.` or `..`), sorted by their bytes.
+  /// Names of the entries of the folder at `path` (not `.` or `..`), in the order the file system gives them.
   public static func listDirectory(_ path: String, displayName: String) throws(InputError) -> [String] {
     guard let dir = opendir(path) else {
       throw InputError(
@@ -65,7 +65,7 @@ public enum FileBytes {
       }
       if name != "." && name != ".." { names.append(name) }
     }
-    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    return names
   }
 }
 

@@ -66,7 +66,9 @@ extension Universe {
   ) throws(InputError) -> [PriceHistory] {
     let names = try FileBytes.listDirectory(path, displayName: path)
     let codes = Set(instruments.map { $0.code + ".csv" })
-    for name in names where name.hasSuffix(".csv") && !codes.contains(name) {
+    // The first stray file in byte order, so the message does not depend on the file system's listing order.
+    let strays = names.filter { $0.hasSuffix(".csv") && !codes.contains($0) }
+    if let name = strays.min(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
       throw InputError(
         file: joinPath(path, name),
         message: "price file for '\(name.dropLast(4))', which is not in instruments.csv",
