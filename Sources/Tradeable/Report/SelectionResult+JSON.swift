@@ -70,6 +70,9 @@ extension SelectionResult {
         "correlation",
         .object([
           ("mode", .string(matrixFree ? "matrix-free" : "full")),
+          ("pool", .integer(analysis.pool.count)),
+          ("weeks", .integer(analysis.poolPanel.rows)),
+          ("panelHasGaps", .bool(analysis.poolPanel.hasGaps)),
           ("eligible", .integer(eligible.count)),
           ("positiveDefinite", repair.map { .bool(!$0.repaired) } ?? .null),
           ("repaired", .bool(repair?.repaired ?? false)),

@@ -177,8 +177,15 @@ extension GreedySelector {
       case .equal: return [Double](repeating: 1 / Double(k), count: k)
       case .handcrafted: return handcraftedWeights(memberCorrelation)
       case .maxSharpe:
-        return maxSharpeWeights(correlation: memberCorrelation, netSR: members.map { netSR[$0] })?.weights
-          ?? [Double](repeating: 1 / Double(k), count: k)
+        // Accepted sets have a strictly positive optimum on full support (the step test demands it), so it is
+        // C⁻¹s normalised: one Cholesky solve. The general active-set solver covers anything else.
+        let c = memberCorrelation
+        let s = members.map { netSR[$0] }
+        if let z = try? c.cholesky().solve(s), z.allSatisfy({ $0 > 0 }) {
+          let total = z.reduce(0, +)
+          return z.map { $0 / total }
+        }
+        return maxSharpeWeights(correlation: c, netSR: s)?.weights ?? [Double](repeating: 1 / Double(k), count: k)
       }
     }
 
@@ -229,7 +236,7 @@ extension GreedySelector {
       }
       var best: Evaluation? = nil
       var z = [Double](repeating: 0, count: k + 1)
-      for j in 0..<n where !inSet[j] && netSR[j] > 0 {
+      for j in 0..<n where !inSet[j] {
         var uu = 0.0
         for r in 0..<k { uu += y[r * n + j] * y[r * n + j] }
         let gamma = 1 - uu
