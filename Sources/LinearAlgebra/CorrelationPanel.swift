@@ -161,25 +161,19 @@ public struct CorrelationPanel: Sendable {
     }
   }
 
-  /// Complete panel: one `dsyrk`; undefined columns become NaN, the diagonal 1.
+  /// Complete panel: one `dsyrk`; the diagonal set to 1, the row and column of a constant series to NaN (O(N) per
+  /// such series: nothing else touches the matrix, so the kernel runs at `dsyrk`'s rate). Entries of unit-length
+  /// columns can exceed 1 in magnitude by a few ulps of rounding; the `.full` output clamps them while mirroring.
   func fillComplete(_ out: UnsafeMutablePointer<Double>) {
     let n = columns, t = rows
     x.withUnsafeBufferPointer { xp in
       BLAS.syrkUpper(.transpose, n: n, k: t, alpha: 1, a: xp.baseAddress!, lda: t, beta: 0, c: out, ldc: n)
     }
-    // Clamp rounding excess only where it can occur (|r| can exceed 1 by a few ulps): cheap, O(N²/2) compares.
-    parallelChunks(n) { range in
-      for j in range {
-        let column = out + j * n
-        if !self.varies[j] {
-          for i in 0..<j { column[i] = .nan }
-        } else {
-          for i in 0..<j {
-            let r = column[i]
-            if r > 1 { column[i] = 1 } else if r < -1 { column[i] = -1 } else if !self.varies[i] { column[i] = .nan }
-          }
-        }
-        column[j] = 1
+    for j in 0..<n {
+      out[j * n + j] = 1
+      if !varies[j] {
+        for i in 0..<j { out[j * n + i] = .nan }
+        for i in (j + 1)..<n { out[i * n + j] = .nan }
       }
     }
   }
@@ -385,8 +379,9 @@ func combineColumn(
   }
 }
 
-/// Copies the upper triangle of the `n × n` column-major matrix at `a` onto its lower triangle, in square tiles so
-/// that both the strided reads and the writes stay in cache; two threads.
+/// Copies the upper triangle of the `n × n` column-major matrix at `a` onto its lower triangle, clamping to [-1, 1] on
+/// the way (both triangles), in square tiles so that both the strided reads and the writes stay in cache; two
+/// threads.
 func mirrorUpperToLower(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
   let tile = 64
   let tiles = (n + tile - 1) / tile
@@ -400,7 +395,12 @@ func mirrorUpperToLower(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
         for j in j0..<j1 {
           let start = max(i0, j + 1)
           if start >= i1 { continue }
-          for i in start..<i1 { a[i + j * n] = a[j + i * n] }
+          for i in start..<i1 {
+            let v = a[j + i * n]
+            let clamped = v > 1 ? 1 : (v < -1 ? -1 : v)
+            a[j + i * n] = clamped
+            a[i + j * n] = clamped
+          }
         }
         i0 = i1
       }

@@ -56,7 +56,7 @@ public func flooredCorrelation(_ panel: CorrelationPanel, floor: Double) -> Corr
             floored += 1
             r = floor
           }
-          a[i + j * n] = r
+          a[i + j * n] = min(r, 1)  // rounding can leave a unit-length Gram entry a few ulps above 1
         }
       }
       counts[tj] = (undefined, floored)
