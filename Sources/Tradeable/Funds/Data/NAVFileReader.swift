@@ -188,11 +188,10 @@ public enum NAVFileReader {
     var lastLines: [Int] = []
     var index: [String: Int] = [:]
     switch layout {
-    case .single(_, let nav):
+    case .single:
       series = [NAVSeries(code: singleCode, dates: [], navs: [])]
       origins = [InputLocation(file: file)]
       lastLines = [0]
-      _ = nav
     case .wide(let date, let names):
       for (k, n) in names.enumerated() where k != date {
         series.append(NAVSeries(code: n, dates: [], navs: []))
