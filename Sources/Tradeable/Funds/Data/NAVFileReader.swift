@@ -26,7 +26,8 @@ public struct InputLocation: Sendable, Equatable {
 /// - wide: `date,A,B,…` — one column per series, named by its header (the layout of the bundled `data/funds` files
 ///   and of a spreadsheet export), rows in increasing date order.
 ///
-/// Header names are matched without regard to case; `price` is accepted for `nav`. A missing value — an empty cell or
+/// Header names are matched without regard to case; `price`, `close`, `adj_close` or `value` are accepted for `nav`;
+/// a time of day after a date is ignored. A missing value — an empty cell or
 /// `NaN`, `NA`, `N/A`, `null`, `none` in any case — is skipped (ragged starts, holidays of one market). Every other
 /// problem is an `InputError` with the line and column: an unparsable or non-positive NAV, an unparsable date, a
 /// repeated date, dates out of order, a row with the wrong number of fields.
@@ -36,6 +37,9 @@ public enum NAVFileReader {
     public var series: [NAVSeries]
     public var origins: [InputLocation]
   }
+
+  /// Header names (lower case) accepted for the value column of a long or one-series file, in order of preference.
+  static let valueNames = ["nav", "price", "close", "adj_close", "adj close", "value"]
 
   /// Layout of a header.
   enum Layout {
@@ -163,7 +167,7 @@ public enum NAVFileReader {
         suggestion: "Start the file with 'date,code,nav' (long), 'date,nav' (one product) or 'date,A,B,…' (one "
           + "column per product).")
     }
-    let navColumn = lower.firstIndex(of: "nav") ?? lower.firstIndex(of: "price")
+    let navColumn = NAVFileReader.valueNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
     let layout: Layout
     if let codeColumn = lower.firstIndex(of: "code") {
       guard let navColumn else {
@@ -205,7 +209,10 @@ public enum NAVFileReader {
     var lastRowLine = 0
 
     func date(at f: Int) throws(InputError) -> CalendarDay {
-      guard let d = CalendarDay.parse(p + starts[f], count: ends[f] - starts[f]) else {
+      var length = ends[f] - starts[f]
+      // A time of day after the date (`2023-01-03 00:00:00`, `2023-01-03T16:00`) is ignored.
+      if length > 10, p[starts[f] + 10] == UInt8(ascii: " ") || p[starts[f] + 10] == UInt8(ascii: "T") { length = 10 }
+      guard let d = CalendarDay.parse(p + starts[f], count: length) else {
         throw InputError(
           file: file, line: line, column: f + 1,
           message: starts[f] == ends[f] ? "the date is empty" : "cannot read '\(text(f))' as a date",
