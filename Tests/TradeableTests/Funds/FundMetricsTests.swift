@@ -160,4 +160,42 @@ struct FundMetricsTests {
     // 2023 ends before December 31.
     #expect(years.map(\.isPartial) == [true, false, true])
   }
+
+  @Test("ragged wide fixture with missing values: each series measured on its own NAVs")
+  func raggedFixture() throws {
+    // A: every month-end January–July; B starts in February and misses April (empty cell / NaN).
+    let text = """
+      date,A,B
+      2023-01-31,100,
+      2023-02-28,110,50
+      2023-03-31,99,52
+      2023-04-30,108.9,NaN
+      2023-05-31,119.79,49.4
+      2023-06-30,131.769,54.34
+      2023-07-31,118.5921,57.057
+
+      """
+    let contents = try NAVFileReader.parse(Array(text.utf8), file: "ragged.csv", singleCode: "")
+    let universe = FundUniverse(products: contents.series.map { .bare($0.code) }, series: contents.series)
+    let entries = try universe.cleaned(FundCleaningRules(minimumObservations: 5))
+    // B's gaps 31, 61, 30, 31 days: median (31 + 31)/2 = 31 → monthly, like A.
+    #expect(entries.map(\.frequency) == [.monthly, .monthly] && entries.allSatisfy(\.isKept))
+    let report = FundMetricsReport(entries: entries)
+    let six = MetricWindow.allCases.firstIndex(of: .sixMonths)!
+    let inception = MetricWindow.allCases.firstIndex(of: .sinceInception)!
+    // 6 months before 2023-07-31 is 2023-01-31: A has it as base, B starts later → undefined.
+    #expect(report.metrics[0][six]?.returnCount == 6 && report.metrics[1][six] == nil)
+    // B's returns skip April: 52/50 − 1 = 0.04, 49.4/52 − 1 = −0.05, 0.1, 0.05. Mean 0.035; deviations 0.005,
+    // −0.085, 0.065, 0.015; squares 0.000025 + 0.007225 + 0.004225 + 0.000225 = 0.0117; / 3 = 0.0039.
+    let b = try #require(report.metrics[1][inception])
+    #expect(b.returnCount == 4 && b.start == CalendarDay(iso: "2023-02-28"))
+    #expect(approximately(b.volatility!, (0.0039 * 12).squareRoot(), relative: 1e-12))
+    #expect(approximately(b.sharpe!, 0.035 / 0.0039.squareRoot() * 12.0.squareRoot(), relative: 1e-12))
+    // Drawdown 49.4/52 − 1 from March to May, recovered in June (54.34 ≥ 52).
+    #expect(approximately(b.maxDrawdown.depth, 49.4 / 52 - 1, relative: 1e-12))
+    #expect(b.maxDrawdown.recovery == CalendarDay(iso: "2023-06-30"))
+    // A's first five NAVs are the hand series: its 3-month window from 2023-04-30 is 108.9, 119.79, 131.769,
+    // 118.5921.
+    #expect(approximately(report.metrics[0][0]!.cumulativeReturn, 118.5921 / 108.9 - 1, relative: 1e-12))
+  }
 }
