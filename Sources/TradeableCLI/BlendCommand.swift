@@ -51,7 +51,7 @@ struct BlendCommand: ParsableCommand {
   func parsedWeights() throws -> [(String, Double)] {
     var pairs: [(String, Double)] = []
     for part in weights.split(separator: ",") {
-      let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }
+      let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).strippingSpaces() }
       guard pieces.count == 2, !pieces[0].isEmpty, let w = Double(pieces[1]), w.isFinite, w >= 0 else {
         throw ValidationError("cannot read '\(part)' in --weights: write CODE=weight, e.g. SP500=0.6.")
       }
@@ -113,11 +113,11 @@ struct BlendCommand: ParsableCommand {
 }
 
 extension String {
-  /// Without leading and trailing occurrences of `character`.
-  func trimmingCharacters(in character: Character) -> String {
+  /// Without leading and trailing spaces.
+  fileprivate func strippingSpaces() -> String {
     var s = Substring(self)
-    while s.first == character { s.removeFirst() }
-    while s.last == character { s.removeLast() }
+    while s.first == " " { s.removeFirst() }
+    while s.last == " " { s.removeLast() }
     return String(s)
   }
 }

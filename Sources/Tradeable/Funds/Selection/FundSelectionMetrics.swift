@@ -70,8 +70,8 @@ extension FundSelectionMetrics {
           holdingYears: settings.holdingYears)
       }
     }
-    let unitRisk = zip2(unit, volatility).map { $0 * $1 }
-    let srCost: Double? = zip2(drag, volatility).flatMap { $1 > 0 ? $0.total / $1 : nil }
+    let unitRisk = bothOrNil(unit, volatility).map { $0 * $1 }
+    let srCost: Double? = bothOrNil(drag, volatility).flatMap { $1 > 0 ? $0.total / $1 : nil }
     let tradeFee: Double
     if entry.isMerged {
       let ps = entry.members.map { universe.products[$0] }
@@ -80,7 +80,7 @@ extension FundSelectionMetrics {
       tradeFee = (entry.product.subscriptionFee + entry.product.redemptionFee) / 2
     }
     let costPerTrade = unit.map { tradeFee * $0 }
-    let minimum: Double? = zip2(unit, volatility).map {
+    let minimum: Double? = bothOrNil(unit, volatility).map {
       minimumCapital(
         minimumSubscription: $0, maxUnits: settings.maxUnits, volatility: $1, idm: settings.idmCap,
         weight: settings.maxWeight, targetVolatility: settings.targetVolatility)
@@ -89,13 +89,13 @@ extension FundSelectionMetrics {
       entry: index, code: entry.code, volatility: volatility, fxRate: fxRate, minimumSubscription: unit,
       unitRisk: unitRisk, feeDrag: drag, annualSRCost: srCost, netSR: srCost.map { settings.preCostSR - $0 },
       costPerTrade: costPerTrade,
-      costPerTradeSR: zip2(costPerTrade, unitRisk).flatMap { $1 > 0 ? $0 / $1 : nil },
+      costPerTradeSR: bothOrNil(costPerTrade, unitRisk).flatMap { $1 > 0 ? $0 / $1 : nil },
       tradesPerYear: 2 / settings.holdingYears, minimumCapital: minimum)
   }
 }
 
 /// Both values, or `nil`.
-func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+fileprivate func bothOrNil<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
   guard let a, let b else { return nil }
   return (a, b)
 }
