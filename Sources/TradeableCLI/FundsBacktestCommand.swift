@@ -1,0 +1,61 @@
+import ArgumentParser
+import Tradeable
+
+/// `tradeable funds backtest`: the rank-score portfolio rebalanced every six months against the equal-weight average.
+struct FundsBacktestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backtest",
+    abstract: "Hold the top-scored products, rebalanced every six months, against the equal-weight average of all.",
+    discussion: """
+      At each rebalance the products still reporting are scored with data up to that date only; the top ones are \
+      held in equal amounts until the next rebalance. The benchmark holds every product still reporting in equal \
+      amounts, rebalanced on the same dates. With --open-dates (code,date rows) a product trades only on its open \
+      dates: orders wait for the next one, sales go to cash, purchases are paid from cash.
+      """)
+
+  @OptionGroup(title: "Input") var input: FundsInputOptions
+  @OptionGroup(title: "Scoring") var scoring: RankScoreOptions
+
+  @Option(name: .long, help: ArgumentHelp("Calendar months between rebalances.", valueName: "n"))
+  var rebalanceMonths: Int = 6
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("First rebalance (default: when two products first have a full window).", valueName: "date"))
+  var start: CalendarDay?
+
+  @Option(
+    name: .long, help: ArgumentHelp("File of code,date rows: the dates each listed product is open.", valueName: "file")
+  )
+  var openDates: String?
+
+  func validate() throws {
+    guard rebalanceMonths >= 1 else { throw ValidationError("--rebalance-months must be at least 1.") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let (universe, entries) = try input.load()
+      var open: [String: Set<CalendarDay>] = [:]
+      if let openDates {
+        open = try OpenDates.load(CSVTable(contentsOf: openDates), codes: Set(entries.map(\.code)))
+      }
+      let settings = RankBacktestSettings(rebalanceMonths: rebalanceMonths, start: start, scoring: scoring.settings)
+      guard
+        let backtest = RankBacktest(
+          entries: entries, openDates: open, settings: settings, periodsPerYear: input.periodsPerYear)
+      else {
+        printError(
+          "\(universe.source): error: nothing to backtest: no kept product, or fewer than two dates after the start\n"
+            + "  Give longer NAV series, or an earlier --start.")
+        throw ExitCode(1)
+      }
+      switch input.format {
+      case .table:
+        emit(backtest.table(settings: settings, entries: entries, riskFree: scoring.riskFree, style: .automatic))
+      case .json: emit(backtest.json(settings: settings, riskFree: scoring.riskFree).rendered())
+      case .csv: emit(backtest.csv)
+      }
+    }
+  }
+}
