@@ -50,7 +50,8 @@ public enum FileBytes {
     return (true, (info.st_mode & S_IFMT) == S_IFDIR)
   }
 
-  /// Names of the entries of the folder at `path` (not `.` or `..`), in the order the file system gives them.
+  /// Names of the entries of the folder at `path` (not `.` or `..`), sorted by their bytes (so that results never
+  /// depend on the file system's listing order).
   public static func listDirectory(_ path: String, displayName: String) throws(InputError) -> [String] {
     guard let dir = opendir(path) else {
       throw InputError(
@@ -65,7 +66,9 @@ public enum FileBytes {
       }
       if name != "." && name != ".." { names.append(name) }
     }
-    return names
+    // Byte order, keys computed once (a 100,000-file folder sorts in milliseconds).
+    let keys = names.map { Array($0.utf8) }
+    return keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { names[$0] }
   }
 }
 
