@@ -157,7 +157,7 @@ public struct CorrelationPanel: Sendable {
       } else {
         fillComplete(out)
       }
-      if triangle == .full { mirrorUpperToLower(out, n) }
+      if triangle == .full { mirrorUpperToLower(out, n, clamp: true) }
     }
   }
 
@@ -379,10 +379,10 @@ func combineColumn(
   }
 }
 
-/// Copies the upper triangle of the `n × n` column-major matrix at `a` onto its lower triangle, clamping to [-1, 1] on
-/// the way (both triangles), in square tiles so that both the strided reads and the writes stay in cache; two
-/// threads.
-func mirrorUpperToLower(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
+/// Copies the upper triangle of the `n × n` column-major matrix at `a` onto its lower triangle — clamping to [-1, 1]
+/// on the way (both triangles) when `clamp` — in square tiles so that both the strided reads and the writes stay in
+/// cache; two threads.
+func mirrorUpperToLower(_ a: UnsafeMutablePointer<Double>, _ n: Int, clamp: Bool) {
   let tile = 64
   let tiles = (n + tile - 1) / tile
   parallelChunks(tiles) { range in
@@ -395,11 +395,15 @@ func mirrorUpperToLower(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
         for j in j0..<j1 {
           let start = max(i0, j + 1)
           if start >= i1 { continue }
-          for i in start..<i1 {
-            let v = a[j + i * n]
-            let clamped = v > 1 ? 1 : (v < -1 ? -1 : v)
-            a[j + i * n] = clamped
-            a[i + j * n] = clamped
+          if clamp {
+            for i in start..<i1 {
+              let v = a[j + i * n]
+              let clamped = v > 1 ? 1 : (v < -1 ? -1 : v)
+              a[j + i * n] = clamped
+              a[i + j * n] = clamped
+            }
+          } else {
+            for i in start..<i1 { a[i + j * n] = a[j + i * n] }
           }
         }
         i0 = i1

@@ -62,34 +62,13 @@ public func flooredCorrelation(_ panel: CorrelationPanel, floor: Double) -> Corr
       counts[tj] = (undefined, floored)
     }
   }
-  c.storage.withUnsafeMutableBufferPointer { buffer in
-    mirrorUpper(buffer.baseAddress!, n)
-  }
+  c.symmetrizeFromUpper()
   var undefined = 0, floored = 0
   for t in 0..<tiles {
     undefined += counts[t]?.0 ?? 0
     floored += counts[t]?.1 ?? 0
   }
   return CorrelationEstimate(matrix: c, undefinedPairs: undefined, flooredPairs: floored, hadGaps: panel.hasGaps)
-}
-
-/// Copies the upper triangle onto the lower one in 64 × 64 tiles (strided reads stay in cache), on two cores.
-func mirrorUpper(_ a: UnsafeMutablePointer<Double>, _ n: Int) {
-  let tile = 64
-  let tiles = (n + tile - 1) / tile
-  nonisolated(unsafe) let base = a
-  DispatchQueue.concurrentPerform(iterations: tiles) { tj in
-    let j0 = tj * tile, j1 = min(n, j0 + tile)
-    var i0 = j0
-    while i0 < n {
-      let i1 = min(n, i0 + tile)
-      for j in j0..<j1 {
-        let start = max(i0, j + 1)
-        if start < i1 { for i in start..<i1 { base[i + j * n] = base[j + i * n] } }
-      }
-      i0 = i1
-    }
-  }
 }
 
 /// Correlation rows straight from the weekly panel, for matrix-free selection: row `i` is candidate `i`'s floored
