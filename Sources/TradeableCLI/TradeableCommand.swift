@@ -11,6 +11,8 @@ struct TradeableCommand: ParsableCommand {
       short, stale, illiquid, expensive or too big for the capital, then greedily adds the instrument that most \
       raises the portfolio's expected Sharpe ratio. Runs on the bundled futures data unless --data points elsewhere.
       """,
-    subcommands: [SelectCommand.self, CostsCommand.self]
+    subcommands: [
+      SelectCommand.self, CostsCommand.self, SweepCommand.self, ReportCommand.self, ReserveCommand.self,
+    ]
   )
 }
