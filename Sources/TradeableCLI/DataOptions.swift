@@ -59,7 +59,7 @@ struct DataOptions: ParsableArguments {
 
 /// Prints a pysystemtrade import's summary on standard error, `note: ` first, so standard output stays the report.
 func printImportNotes(_ imported: PysystemtradeImport) {
-  let lines = imported.summary
+  let lines = imported.summary()
   printError(lines.enumerated().map { $0.offset == 0 || !$0.element.hasPrefix("  ") ? "note: " + $0.element : $0.element }
     .joined(separator: "\n"))
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Tradeable
 
 /// `tradeable report --capital K --html FILE`: one self-contained HTML page with charts and tables.
@@ -57,11 +56,8 @@ struct ReportCommand: ParsableCommand {
         print(page, terminator: "")
         return
       }
-      do {
-        try Data(page.utf8).write(to: URL(fileURLWithPath: html))
-      } catch {
-        printError("\(html): error: cannot write the report (\(error.localizedDescription))\n  Check the folder exists "
-          + "and is writable.")
+      if let problem = writeFile(html, page) {
+        printError("\(html): error: cannot write the report (\(problem))\n  Check that the folder exists and is writable.")
         throw ExitCode(1)
       }
       printError(

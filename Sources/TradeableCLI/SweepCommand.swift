@@ -6,8 +6,9 @@ struct CapitalList: ExpressibleByArgument {
   var values: [Double]
 
   init?(argument: String) {
+    // Spaces and underscores may group digits (25_000); commas separate the capitals.
     let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map {
-      String($0).trimmingCharacters(in: " ")
+      String($0.filter { $0 != " " && $0 != "_" })
     }
     var values: [Double] = []
     for part in parts {
@@ -91,14 +92,5 @@ struct SweepCommand: ParsableCommand {
       case .csv: print(sweep.csv)
       }
     }
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: Character) -> String {
-    var s = Substring(self)
-    while s.first == set { s.removeFirst() }
-    while s.last == set { s.removeLast() }
-    return String(s)
   }
 }

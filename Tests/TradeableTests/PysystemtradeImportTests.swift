@@ -167,7 +167,7 @@ struct PysystemtradeImportTests {
     let noPrice = try #require(imported.leftOut.first { $0.code == "NOPRICE" })
     #expect(noPrice.file.hasSuffix("csvconfig/instrumentconfig.csv") && noPrice.line == 4)
     // The summary names every one of them.
-    let summary = imported.summary.joined(separator: "\n")
+    let summary = imported.summary().joined(separator: "\n")
     for code in ["EMPTY", "NOFX", "NOPRICE", "NOROLL", "NOSPREAD", "ORPHAN"] { #expect(summary.contains(code)) }
     #expect(summary.contains("6 instruments left out"))
   }

@@ -65,23 +65,37 @@ public struct PysystemtradeImport: Sendable {
     public var usdRate: Double
   }
 
-  /// A short account for people: instruments imported, rows read and kept, instruments left out with reasons.
-  public var summary: [String] {
+  /// A short account for people: instruments imported, rows read and kept, then the instruments left out grouped by
+  /// their reasons (a real pysystemtrade folder configures hundreds of instruments it holds no prices for, so one line
+  /// per instrument would bury the rest), codes wrapped at `width` characters. `leftOut` and `json` keep each
+  /// instrument's file and line.
+  public func summary(width: Int = 110) -> [String] {
     var lines = [
       "pysystemtrade data \(universe.source): \(NumberFormat.integer(universe.count)) instruments imported; "
         + "\(NumberFormat.integer(priceRows)) price rows \u{2192} \(NumberFormat.integer(dailyPrices)) daily prices "
         + "(each day's last row); \(NumberFormat.integer(rowsWithoutPrice)) rows without a price skipped."
     ]
-    if !leftOut.isEmpty {
-      lines.append(
-        "\(NumberFormat.integer(leftOut.count)) instrument\(leftOut.count == 1 ? "" : "s") left out (not imported):")
-      let width = leftOut.map(\.code.count).max() ?? 0
-      for item in leftOut {
-        let location = item.line.map { "\(item.file):\($0)" } ?? item.file
-        lines.append(
-          "  " + item.code + String(repeating: " ", count: width - item.code.count) + "  "
-            + item.reasons.map(\.rawValue).joined(separator: "; ") + " (\(location))")
+    guard !leftOut.isEmpty else { return lines }
+    lines.append(
+      "\(NumberFormat.integer(leftOut.count)) instrument\(leftOut.count == 1 ? "" : "s") left out (not imported):")
+    var groups: [[Reason]: [String]] = [:]
+    for item in leftOut { groups[item.reasons, default: []].append(item.code) }
+    let order = groups.keys.sorted { a, b in
+      let ka = a.map { Reason.allCases.firstIndex(of: $0)! }, kb = b.map { Reason.allCases.firstIndex(of: $0)! }
+      return ka.lexicographicallyPrecedes(kb)
+    }
+    for reasons in order {
+      let codes = groups[reasons]!
+      var line = "  " + reasons.map(\.rawValue).joined(separator: "; ") + " (\(NumberFormat.integer(codes.count))):"
+      for code in codes {
+        if line.count + 1 + code.count > width {
+          lines.append(line)
+          line = "    " + code
+        } else {
+          line += " " + code
+        }
       }
+      lines.append(line)
     }
     return lines
   }

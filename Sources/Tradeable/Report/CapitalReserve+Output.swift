@@ -57,8 +57,26 @@ extension CapitalReserve {
     out.append(
       "  Daily P&L volatility: realised \(money(realisedDailyVolatility)) \(baseCurrency), expected "
         + "\(money(expectedDailyVolatility)) \(baseCurrency).")
-    out.append("  " + methodNote)
+    out.append(contentsOf: Self.wrap(methodNote, width: 108).map { "  " + $0 })
     return out.joined(separator: "\n")
+  }
+
+  /// `text` broken at spaces into lines of at most `width` characters (a longer word gets a line of its own).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
   }
 
   /// JSON: settings of the estimate, positions, the losses and the reserve, and the daily P&L series (full precision).

@@ -341,7 +341,7 @@ public struct HTMLReport: Sendable {
   func importSection(_ imported: PysystemtradeImport) -> [String] {
     var out = [
       "<section id=\"import\"><h2>Data import (pysystemtrade layout)</h2>",
-      "<p>" + esc(imported.summary[0]) + "</p>",
+      "<p>" + esc(imported.summary()[0]) + "</p>",
     ]
     if !imported.leftOut.isEmpty {
       var table = HTMLTable([("Code", .left), ("Left out because", .left), ("Where", .left)])
