@@ -33,7 +33,7 @@ struct ReportCommandsTests {
     let capitals = [10_000.0, 57_000, 250_000, 1_000_000, 3_300_000, 20_000_000]
     let doc = try Self.json(["sweep", "--capital", capitals.map { String(Int($0)) }.joined(separator: ",")])
     let rows = try #require(doc["rows"] as? [[String: Any]])
-    #expect(rows.map { $0["capital"] as! Double } == capitals)
+    #expect(approximately(rows.map { $0["capital"] as! Double }, capitals, relative: 0))
     for row in rows {
       let capital = row["capital"] as! Double
       let alone = Self.portfolio(try Self.json(["select", "--capital", String(Int(capital))]))
@@ -55,7 +55,9 @@ struct ReportCommandsTests {
     let rows = try #require(doc["rows"] as? [[String: Any]])
     // 10,000 × 5000^(k/6): 41,400, 171,000, 707,000, 2,920,000, 12,100,000 between the ends.
     #expect(
-      rows.map { $0["capital"] as! Double } == [10_000, 41_400, 171_000, 707_000, 2_920_000, 12_100_000, 50_000_000])
+      approximately(
+        rows.map { $0["capital"] as! Double }, [10_000, 41_400, 171_000, 707_000, 2_920_000, 12_100_000, 50_000_000],
+        relative: 0))
     let row = rows[3]
     let alone = Self.portfolio(try Self.json(["select", "--capital", "707000"]))
     #expect(row["instruments"] as! [String] == alone.codes)

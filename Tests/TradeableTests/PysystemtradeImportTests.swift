@@ -239,8 +239,11 @@ struct PysystemtradeImportTests {
       Self.importError(Self.quirkFolder(["adjusted_prices_csv/AAA.csv": "DATETIME,price\n2023-08-29 25:00:00,102\n"])))
     #expect(stamp.line == 2 && stamp.column == 1 && stamp.message.contains("DATETIME"))
     let header = try #require(
-      Self.importError(Self.quirkFolder(["adjusted_prices_csv/AAA.csv": "when,price\n2023-08-29,102\n"])))
+      Self.importError(Self.quirkFolder(["adjusted_prices_csv/AAA.csv": "when,price,volume\n2023-08-29,102,5\n"])))
     #expect(header.line == 1 && header.message.contains("DATETIME"))
+    // Two columns, one of them the price: the other is the timestamp whatever its name.
+    let f = Self.quirkFolder(["adjusted_prices_csv/AAA.csv": "when,price\n2023-08-29 10:00:00,102\n"])
+    #expect(try Universe.importPysystemtrade(folder: f.path).universe.histories[0].count == 1)
   }
 
   @Test("a bad roll cycle, a negative spread cost, a duplicate instrument, a missing column")
@@ -260,6 +263,23 @@ struct PysystemtradeImportTests {
           "csvconfig/instrumentconfig.csv": "Instrument,Pointsize,Currency\nAAA,50,USD\nAAA,50,USD\n"
         ])))
     #expect(duplicate.line == 3 && duplicate.column == 1 && duplicate.message.contains("twice"))
+    // A repeated row of an instrument that is not imported (UNUSED has no configuration) is no error.
+    let repeatedUnused = Self.quirkFolder([
+      "csvconfig/spreadcosts.csv": "Instrument,SpreadCost\nAAA,0.25\nBBB,0.005\nUNUSED,3\nUNUSED,4\n"
+    ])
+    #expect(try Universe.importPysystemtrade(folder: repeatedUnused.path).universe.count == 2)
+    let repeatedUsed = try #require(
+      Self.importError(
+        Self.quirkFolder(["csvconfig/spreadcosts.csv": "Instrument,SpreadCost\nAAA,0.25\nBBB,0.005\nBBB,0.006\n"])))
+    #expect(repeatedUsed.file.hasSuffix("spreadcosts.csv") && repeatedUsed.line == 4 && repeatedUsed.column == 1)
+    // A stray Latin-1 byte in a description does not stop the import.
+    let latin1 = Self.quirkFolder()
+    try Data(
+      "Instrument,Description,Pointsize,Currency\nAAA,Caf\u{E9},50,USD\nBBB,Bravo,10,EUR\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }
+        .filter { $0 != 0xA9 }
+    ).write(to: latin1.url.appendingPathComponent("csvconfig/instrumentconfig.csv"))
+    let decoded = try Universe.importPysystemtrade(folder: latin1.path)
+    #expect(decoded.universe.instruments[0].name == "Caf\u{FFFD}")
     let column = try #require(
       Self.importError(Self.quirkFolder(["csvconfig/instrumentconfig.csv": "Instrument,Currency\nAAA,USD\n"])))
     #expect(column.line == 1 && column.message.contains("'Pointsize'"))

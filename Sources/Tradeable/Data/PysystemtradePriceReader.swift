@@ -64,7 +64,13 @@ public enum PysystemtradePriceReader {
       }
       i += 1
     }
-    guard let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date") else {
+    // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
+    // two-column file the column that is not the price.
+    let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
+    guard
+      let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date")
+        ?? names.firstIndex(of: "index") ?? twoColumnFallback
+    else {
       throw InputError(
         file: file, line: 1, message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")

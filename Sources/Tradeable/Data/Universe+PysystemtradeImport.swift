@@ -22,7 +22,8 @@ extension Universe {
   /// (price file, configuration row, spread cost, roll cycle, FX prices, any price at all) is left out of the universe
   /// and listed in `leftOut` with every reason, never dropped silently. Malformed content in what is imported (an
   /// unparsable number, a negative cost, a bad roll cycle, unsorted timestamps, a duplicate row) is an `InputError` with
-  /// file, line and column; rows of instruments that are left out are not checked beyond their code.
+  /// file, line and column; rows of instruments that are left out are not checked beyond their code (a repeated row
+  /// is an error only for an instrument that is imported).
   /// Instruments are ordered by code in byte order (pysystemtrade's row order is whatever the spreadsheet was last
   /// sorted by), so the import equals the same data in Tradeable's own format with `instruments.csv` sorted by code.
   public static func importPysystemtrade(folder: String, baseCurrency: String = "USD") throws(InputError)
@@ -112,10 +113,11 @@ extension Universe {
       }
     }
 
-    // Specifications of the candidates; malformed fields are errors.
+    // Specifications of the candidates; malformed fields and ambiguous (repeated) rows are errors.
     var specs: [InstrumentSpecification] = []
     specs.reserveCapacity(candidates.count)
     for (code, row) in candidates {
+      for table in [config, rolls] + (spreads.map { [$0] } ?? []) { try table.requireUnique(code) }
       let spreadTable = spreads ?? config
       let spreadRow = spreads.map { $0.rowsByCode[code]! } ?? row
       let rollRow = rolls.rowsByCode[code]!
@@ -219,7 +221,10 @@ extension Universe {
 /// A pysystemtrade configuration CSV: rows keyed by the `Instrument` column, columns found without regard to case.
 struct PysystemtradeTable {
   let table: CSVTable
+  /// The first row of each instrument.
   let rowsByCode: [String: CSVTable.Row]
+  /// Lines of later rows repeating an instrument; an error only if the instrument is imported.
+  let repeatedLines: [String: Int]
 
   /// Columns mapped to instrument fields (the rest are kept as extra columns).
   static let mappedColumns: Set<String> = [
@@ -233,7 +238,9 @@ struct PysystemtradeTable {
         suggestion: "Point --pysystemtrade at pysystemtrade's data folder, whose csvconfig/ holds instrumentconfig.csv, "
           + "spreadcosts.csv and rollconfig.csv.")
     }
-    let table = try CSVTable(contentsOf: path)
+    // Decoded leniently: a stray non-UTF-8 byte in a description (these files are edited in spreadsheets) becomes
+    // U+FFFD rather than stopping the import; codes, numbers and headers are ASCII.
+    let table = try CSVTable(text: String(decoding: FileBytes.read(path, displayName: path), as: UTF8.self), file: path)
     self.table = table
     for name in required where Self.find(name, in: table) == nil {
       throw InputError(
@@ -242,6 +249,7 @@ struct PysystemtradeTable {
     }
     let code = Self.find("Instrument", in: table)!
     var rows: [String: CSVTable.Row] = [:]
+    var repeated: [String: Int] = [:]
     for row in table.rows {
       let c = row[code]
       if c.isEmpty {
@@ -249,15 +257,24 @@ struct PysystemtradeTable {
           file: path, line: row.line, column: code + 1, message: "the Instrument is empty",
           suggestion: "Give every row an instrument code, or delete the row.")
       }
-      if let earlier = rows[c] {
-        throw InputError(
-          file: path, line: row.line, column: code + 1,
-          message: "instrument '\(c)' appears twice (first on line \(earlier.line))",
-          suggestion: "Keep one row per instrument.")
+      if rows[c] != nil {
+        if repeated[c] == nil { repeated[c] = row.line }
+      } else {
+        rows[c] = row
       }
-      rows[c] = row
     }
     rowsByCode = rows
+    repeatedLines = repeated
+  }
+
+  /// Throws when `code` has more than one row: which one holds its numbers would be a guess.
+  func requireUnique(_ code: String) throws(InputError) {
+    guard let line = repeatedLines[code], let first = rowsByCode[code] else { return }
+    let column = Self.find("Instrument", in: table)! + 1
+    throw InputError(
+      file: table.file, line: line, column: column,
+      message: "instrument '\(code)' appears twice (first on line \(first.line))",
+      suggestion: "Keep one row per instrument.")
   }
 
   static func find(_ name: String, in table: CSVTable) -> Int? {
