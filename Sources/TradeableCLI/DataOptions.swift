@@ -59,9 +59,9 @@ struct DataOptions: ParsableArguments {
 
 /// Prints a pysystemtrade import's summary on standard error, `note: ` first, so standard output stays the report.
 func printImportNotes(_ imported: PysystemtradeImport) {
-  let lines = imported.summary()
-  printError(lines.enumerated().map { $0.offset == 0 || !$0.element.hasPrefix("  ") ? "note: " + $0.element : $0.element }
-    .joined(separator: "\n"))
+  // Headline lines get `note: `; the indented lists under them do not.
+  let lines = imported.summary().map { $0.hasPrefix("  ") ? $0 : "note: " + $0 }
+  printError(lines.joined(separator: "\n"))
 }
 
 /// Output formats of every command.

@@ -5,7 +5,8 @@ import Tradeable
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Write a self-contained HTML report with charts: greedy path, capital sweep, costs, correlation, reserve.",
+    abstract:
+      "Write a self-contained HTML report with charts: greedy path, capital sweep, costs, correlation, reserve.",
     discussion: """
       One file, inline CSS and SVG, no scripts and nothing fetched from the network. It holds the greedy path (Sharpe \
       ratio and IDM per step), the Sharpe ratio and number of instruments against capital (log axis; --no-sweep \
@@ -57,7 +58,8 @@ struct ReportCommand: ParsableCommand {
         return
       }
       if let problem = writeFile(html, page) {
-        printError("\(html): error: cannot write the report (\(problem))\n  Check that the folder exists and is writable.")
+        printError(
+          "\(html): error: cannot write the report (\(problem))\n  Check that the folder exists and is writable.")
         throw ExitCode(1)
       }
       printError(

@@ -8,7 +8,8 @@ struct ReserveOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Daily differences in the reserve's window (on dates every chosen instrument has).", valueName: "n"))
+    help: ArgumentHelp(
+      "Daily differences in the reserve's window (on dates every chosen instrument has).", valueName: "n"))
   var reserveWindow: Int = 512
 
   func validate() throws {
@@ -52,12 +53,14 @@ struct ReserveCommand: ParsableCommand {
         let reserve = CapitalReserve(
           selection: selection, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
       else {
-        let smallest = analysis.smallestWorkableCapital.map {
-          " The smallest capital that admits an instrument is \(NumberFormat.money($0.rounded(.up))) "
-            + "\(universe.fx.baseCurrency)."
-        } ?? ""
-        printError("error: nothing can be selected with \(NumberFormat.money(capital)) \(universe.fx.baseCurrency), "
-          + "so there is no portfolio to reserve for.\(smallest)")
+        let smallest =
+          analysis.smallestWorkableCapital.map {
+            " The smallest capital that admits an instrument is \(NumberFormat.money($0.rounded(.up))) "
+              + "\(universe.fx.baseCurrency)."
+          } ?? ""
+        printError(
+          "error: nothing can be selected with \(NumberFormat.money(capital)) \(universe.fx.baseCurrency), "
+            + "so there is no portfolio to reserve for.\(smallest)")
         throw ExitCode(1)
       }
       let base = universe.fx.baseCurrency

@@ -84,7 +84,8 @@ struct SweepCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let universe = try dataOptions.loadUniverse()
-      let analysis = UniverseAnalysis(universe: universe, settings: conventions.apply(to: method.settings(capital: nil)))
+      let analysis = UniverseAnalysis(
+        universe: universe, settings: conventions.apply(to: method.settings(capital: nil)))
       let sweep = try CapitalSweep(analysis: analysis, capitals: capital?.values ?? range.capitals())
       switch dataOptions.format {
       case .table: print(sweep.table(style: .automatic, width: terminalColumns()))

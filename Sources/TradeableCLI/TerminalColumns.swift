@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Width to wrap long table cells at: `COLUMNS` when it is exported and at least 60, else 120 — the same on a

@@ -19,7 +19,9 @@ public func convertPysystemtradeFolder(_ source: URL, into folder: TemporaryData
     let text = try String(contentsOf: source.appendingPathComponent(relative), encoding: .utf8)
     let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    return (header, lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+    return (
+      header, lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    )
   }
   func keyed(_ table: (header: [String], rows: [[String]]), _ column: String) -> [String: String] {
     let k = table.header.firstIndex(of: column)!
@@ -42,8 +44,10 @@ public func convertPysystemtradeFolder(_ source: URL, into folder: TemporaryData
   ]
   let extras = config.header.enumerated().filter { !mapped.contains($0.element) }
   var instrumentLines = [
-    (["code", "name", "asset_class", "currency", "multiplier", "half_spread", "commission_per_contract",
-      "commission_rate", "commission_per_trade", "rolls_per_year"] + extras.map(\.element)).joined(separator: ",")
+    ([
+      "code", "name", "asset_class", "currency", "multiplier", "half_spread", "commission_per_contract",
+      "commission_rate", "commission_per_trade", "rolls_per_year",
+    ] + extras.map(\.element)).joined(separator: ",")
   ]
   var currencies = Set<String>()
   let sorted = config.rows.sorted { Array($0[0].utf8).lexicographicallyPrecedes(Array($1[0].utf8)) }
@@ -67,11 +71,14 @@ public func convertPysystemtradeFolder(_ source: URL, into folder: TemporaryData
       price[day] = value
     }
     guard !days.isEmpty else { continue }
-    folder.write("prices/\(code).csv", (["date,price"] + days.map { "\($0),\(price[$0]!)" }).joined(separator: "\n") + "\n")
+    folder.write(
+      "prices/\(code).csv", (["date,price"] + days.map { "\($0),\(price[$0]!)" }).joined(separator: "\n") + "\n")
     let letters = cycle.count
     instrumentLines.append(
-      ([code, row[column("Description")], row[column("AssetClass")], currency, row[column("Pointsize")], spread,
-        row[column("PerBlock")], row[column("Percentage")], row[column("PerTrade")], String(letters)]
+      ([
+        code, row[column("Description")], row[column("AssetClass")], currency, row[column("Pointsize")], spread,
+        row[column("PerBlock")], row[column("Percentage")], row[column("PerTrade")], String(letters),
+      ]
         + extras.map { row[$0.offset] }).joined(separator: ","))
     currencies.insert(currency)
   }

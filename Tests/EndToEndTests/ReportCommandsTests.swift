@@ -3,7 +3,7 @@ import Testing
 import _TestSupport
 
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 
 /// `sweep`, `report`, `reserve` and `--pysystemtrade`, run through the built binary the way a user does.
@@ -99,7 +99,9 @@ struct ReportCommandsTests {
     #expect(page.contains("id=\"table-sweep\"") && page.contains("id=\"table-reserve\""))
     // --no-sweep leaves the sweep out; --format is refused.
     let bare = try Self.run(["report", "--capital", "1000000", "--html", "-", "--no-sweep"])
-    #expect(bare.status == 0 && !bare.standardOutput.contains("chart-sweep") && bare.standardOutput.contains("chart-greedy-path"))
+    #expect(
+      bare.status == 0 && !bare.standardOutput.contains("chart-sweep")
+        && bare.standardOutput.contains("chart-greedy-path"))
     let json = try Self.run(["report", "--capital", "1000000", "--html", file, "--format", "json"])
     #expect(json.status != 0 && json.standardError.contains("--format does not apply"))
   }
@@ -108,7 +110,9 @@ struct ReportCommandsTests {
   func reserve() throws {
     let table = try Self.run(["reserve", "--capital", "1000000", "--quantile", "0.98"])
     #expect(table.status == 0, "stderr: \(table.standardError)")
-    for needle in ["Capital reserve", "Contracts", "Rounded", "Long book", "Short book", "Cash to hold back: 21,144 USD"] {
+    for needle in [
+      "Capital reserve", "Contracts", "Rounded", "Long book", "Short book", "Cash to hold back: 21,144 USD",
+    ] {
       #expect(table.standardOutput.contains(needle), "\(needle)")
     }
     let doc = try Self.json(["reserve", "--capital", "1000000"])
@@ -118,7 +122,9 @@ struct ReportCommandsTests {
     #expect((doc["positions"] as? [Any])?.count == 10 && (doc["daily"] as? [Any])?.count == 512)
     let csv = try Self.run(["reserve", "--capital", "1000000", "--format", "csv"])
     let lines = csv.standardOutput.split(separator: "\n")
-    #expect(lines.count == 513 && lines[0] == "date,pnl,pnl_rounded" && lines[1].hasPrefix("2021-03-02,"))
+    #expect(
+      lines.count == 513 && lines[0] == "date,profit_and_loss,profit_and_loss_rounded"
+        && lines[1].hasPrefix("2021-03-02,"))
     let none = try Self.run(["reserve", "--capital", "1000"])
     #expect(none.status == 1 && none.standardError.contains("nothing can be selected with 1,000 USD"))
     let badQuantile = try Self.run(["reserve", "--capital", "1000000", "--quantile", "1.5"])
@@ -130,13 +136,17 @@ struct ReportCommandsTests {
     let converted = TemporaryDataFolder()
     try convertPysystemtradeFolder(PackagePaths.pysystemtradeSample, into: converted)
     for capital in ["150000", "500000", "2000000"] {
-      let imported = try Self.json(["select", "--capital", capital, "--pysystemtrade", PackagePaths.pysystemtradeSample.path])
+      let imported = try Self.json([
+        "select", "--capital", capital, "--pysystemtrade", PackagePaths.pysystemtradeSample.path,
+      ])
       let bundled = try Self.json(["select", "--capital", capital, "--data", converted.path])
       #expect(Self.portfolio(imported).codes == Self.portfolio(bundled).codes)
-      let a = imported["instruments"] as! [[String: Any]], b = bundled["instruments"] as! [[String: Any]]
+      let a = imported["instruments"] as! [[String: Any]]
+      let b = bundled["instruments"] as! [[String: Any]]
       #expect(a.map { $0["code"] as! String } == b.map { $0["code"] as! String })
       for (x, y) in zip(a, b) {
-        #expect(x["status"] as? String == y["status"] as? String && x["reasons"] as? [String] == y["reasons"] as? [String])
+        #expect(
+          x["status"] as? String == y["status"] as? String && x["reasons"] as? [String] == y["reasons"] as? [String])
         for key in ["currencyVolatility", "costPerTrade", "annualSRCost", "minimumCapital", "tradesPerYear"] {
           #expect(approximately(x[key] as! Double, y[key] as! Double, relative: 1e-14), "\(key)")
         }
@@ -145,7 +155,9 @@ struct ReportCommandsTests {
     // The import's summary goes to standard error; standard output stays the report.
     let costs = try Self.run(["costs", "--pysystemtrade", PackagePaths.pysystemtradeSample.path, "--format", "csv"])
     #expect(costs.status == 0 && costs.standardOutput.split(separator: "\n").count == 7)
-    #expect(costs.standardError.contains("note: pysystemtrade data") && costs.standardError.contains("6 instruments imported"))
+    #expect(
+      costs.standardError.contains("note: pysystemtrade data") && costs.standardError.contains("6 instruments imported")
+    )
   }
 
   @Test("--pysystemtrade: left-out instruments listed on standard error; errors located; --data conflicts")
@@ -162,7 +174,9 @@ struct ReportCommandsTests {
     folder.write(
       "csvconfig/instrumentconfig.csv",
       try String(contentsOf: sample.appendingPathComponent("csvconfig/instrumentconfig.csv"), encoding: .utf8)
-        .split(separator: "\n").filter { !$0.hasPrefix("SP500_micro") && !$0.hasPrefix("GOLD_micro") && !$0.hasPrefix("EUR_micro") }
+        .split(separator: "\n").filter {
+          !$0.hasPrefix("SP500_micro") && !$0.hasPrefix("GOLD_micro") && !$0.hasPrefix("EUR_micro")
+        }
         .joined(separator: "\n") + "\n")
     folder.write("adjusted_prices_csv/ORPHAN.csv", "DATETIME,price\n2023-08-31 10:00:00,1\n")
     let out = try Self.run(["select", "--capital", "1000000", "--pysystemtrade", folder.path, "--min-history", "100"])
@@ -175,7 +189,9 @@ struct ReportCommandsTests {
     let bad = try Self.run(["select", "--capital", "1000000", "--pysystemtrade", folder.path])
     #expect(bad.status == 1 && bad.standardOutput.isEmpty)
     #expect(bad.standardError.contains("adjusted_prices_csv/CORN.csv:3:1: error:"))
-    let both = try Self.run(["select", "--capital", "1000000", "--pysystemtrade", folder.path, "--data", "data/futures"])
+    let both = try Self.run([
+      "select", "--capital", "1000000", "--pysystemtrade", folder.path, "--data", "data/futures",
+    ])
     #expect(both.status != 0 && both.standardError.contains("mutually exclusive"))
   }
 

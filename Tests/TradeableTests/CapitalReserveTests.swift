@@ -44,9 +44,11 @@ struct CapitalReserveTests {
       #expect(approximately(p.pointValue, 1000))
     }
     // All nine Fridays are common: eight differences, each day's P&L = q × 1000 × (a + c).
-    #expect(reserve.dailyPnL.count == 8 && reserve.windowStart?.description == "2023-07-07")
+    #expect(reserve.dailyProfitAndLoss.count == 8 && reserve.windowStart?.description == "2023-07-07")
     let q = reserve.positions[0].contracts
-    #expect(approximately(reserve.dailyPnL, [2, 0, 0, -2, 2, 0, 0, -2].map { $0 * q * 1000 }, relative: 1e-12, absolute: 1e-6))
+    #expect(
+      approximately(
+        reserve.dailyProfitAndLoss, [2, 0, 0, -2, 2, 0, 0, -2].map { $0 * q * 1000 }, relative: 1e-12, absolute: 1e-6))
     // Losses sorted (−2, −2, 0, 0, 0, 0, 2, 2)·1000q; h = 7 × 0.98 = 6.86 → 2 + 0.86 × 0 = 2: both books lose 2000q.
     #expect(approximately(reserve.longLoss!, 2000 * q, relative: 1e-12))
     #expect(approximately(reserve.shortLoss!, 2000 * q, relative: 1e-12))
@@ -80,9 +82,10 @@ struct CapitalReserveTests {
     // Common dates: 21, 22, 24, 25, 29 → differences ending 22, 24, 25, 29.
     #expect(reserve.dates.map(\.description) == ["2023-08-22", "2023-08-24", "2023-08-25", "2023-08-29"])
     // A: +1, +1 (11 → 12 over the 23rd), +3, −1; B: −1, +3, −1, +3 (21 → 24 over the 28th), × point value 2.
-    let qa = reserve.positions[0].contracts, qb = reserve.positions[1].contracts
+    let qa = reserve.positions[0].contracts
+    let qb = reserve.positions[1].contracts
     let expected = [qa * 1 + qb * -2, qa * 1 + qb * 6, qa * 3 + qb * -2, qa * -1 + qb * 6]
-    #expect(approximately(reserve.dailyPnL, expected, relative: 1e-12))
+    #expect(approximately(reserve.dailyProfitAndLoss, expected, relative: 1e-12))
     // A window of 2 keeps the last two differences only.
     let short = try #require(CapitalReserve(selection: selection, quantile: 0.98, window: 2))
     #expect(short.dates.map(\.description) == ["2023-08-25", "2023-08-29"])
@@ -94,8 +97,8 @@ struct CapitalReserveTests {
     let selection = try UniverseAnalysis(universe: universe, settings: SelectionSettings()).select(capital: 1_000_000)
     let reserve = try #require(CapitalReserve(selection: selection))
     // numpy: the last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
-    // np.quantile(−pnl, 0.98) and np.quantile(pnl, 0.98) (contracts from this output's JSON).
-    #expect(reserve.dailyPnL.count == 512)
+    // np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss, 0.98) (contracts from this output's JSON).
+    #expect(reserve.dailyProfitAndLoss.count == 512)
     #expect(reserve.windowStart?.description == "2021-03-01" && reserve.dates.last?.description == "2023-08-30")
     #expect(approximately(reserve.longLoss!, 20_895.535653189356, relative: 1e-10))
     #expect(approximately(reserve.shortLoss!, 21_143.784812989586, relative: 1e-10))

@@ -11,7 +11,8 @@ struct CapitalSweepTests {
     let capitals = CapitalSweep.logSpaced(from: 10_000, to: 50_000_000, steps: 25)
     #expect(capitals.count == 25)
     // The ends are the given values, bit for bit (a zero tolerance).
-    #expect(approximately(capitals.first!, 10_000, relative: 0) && approximately(capitals.last!, 50_000_000, relative: 0))
+    #expect(
+      approximately(capitals.first!, 10_000, relative: 0) && approximately(capitals.last!, 50_000_000, relative: 0))
     // 10,000 × 5000^(k/24): k = 1 → 14,260.1 → 14,300; k = 12 → 707,106.8 → 707,000; k = 23 → 35,059,… → 35,100,000.
     #expect(approximately(capitals[1], 14_300))
     #expect(approximately(capitals[12], 707_000))
@@ -33,7 +34,8 @@ struct CapitalSweepTests {
     #expect(approximately(capitals[1], 100_100))
   }
 
-  @Test("every row is the selection at its capital run on its own", arguments: [10_000.0, 250_000, 1_000_000, 20_000_000])
+  @Test(
+    "every row is the selection at its capital run on its own", arguments: [10_000.0, 250_000, 1_000_000, 20_000_000])
   func rowsEqualSelect(_ capital: Double) throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
     let settings = SelectionSettings()
@@ -47,7 +49,7 @@ struct CapitalSweepTests {
     #expect(row.instruments == alone.selected.map { alone.metrics[$0].code })
     #expect(row.stopReason == alone.path.stopReason)
     switch (row.sharpe, alone.path.final?.sharpe) {
-    case let (a?, b?):
+    case (let a?, let b?):
       #expect(approximately(a, b, relative: 1e-14))
       #expect(approximately(row.idm!, alone.path.final!.idm, relative: 1e-14))
       #expect(approximately(row.minimumCapital!, alone.path.final!.minimumCapital, relative: 1e-14))

@@ -4,7 +4,7 @@ import Tradeable
 import _TestSupport
 
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 
 /// Parses a page as XML and keeps what the tests look at: every element with its attributes, its nesting and its
@@ -39,7 +39,8 @@ final class PageOutline: NSObject, XMLParserDelegate {
     attributes: [String: String]
   ) {
     let ancestors = stack.map { elements[$0].name }
-    let svg = stack.reversed().first { elements[$0].name == "svg" }.flatMap { elements[$0].attributes["id"] }
+    let svg =
+      stack.reversed().first { elements[$0].name == "svg" }.flatMap { elements[$0].attributes["id"] }
       ?? (name == "svg" ? attributes["id"] : nil)
     if let parent = stack.last { elements[parent].children.append(name) }
     elements.append(Element(name: name, attributes: attributes, ancestors: ancestors, svg: svg))
@@ -197,11 +198,16 @@ struct HTMLReportTests {
   func variants() throws {
     let bare = PageOutline(try Self.page(sweep: false, reserve: false))
     #expect(bare.error == nil)
-    #expect(bare.named("svg").compactMap { $0.attributes["id"] } == ["chart-greedy-path", "chart-cost-capital", "chart-correlation"])
+    #expect(
+      bare.named("svg").compactMap { $0.attributes["id"] } == [
+        "chart-greedy-path", "chart-cost-capital", "chart-correlation",
+      ])
     let empty = try Self.page(capital: 1_000, sweep: false, reserve: true)
     let outline = PageOutline(empty)
     #expect(outline.error == nil)
-    #expect(empty.contains("Nothing can be selected with 1,000 USD. The smallest capital that admits an instrument is 12,400 USD."))
+    #expect(
+      empty.contains(
+        "Nothing can be selected with 1,000 USD. The smallest capital that admits an instrument is 12,400 USD."))
     #expect(outline.named("svg").compactMap { $0.attributes["id"] } == ["chart-cost-capital"])
   }
 }
@@ -217,7 +223,10 @@ struct ChartHelperTests {
     #expect(approximately(wide.position(1e6), 200))  // two decades of four
     let narrow = LogScale(0.002, 0.3, range: (0, 100))
     #expect(approximately(narrow.ticks, [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]))
-    #expect(narrow.ticks.map { narrow.label($0) } == ["0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"])
+    #expect(
+      narrow.ticks.map { narrow.label($0) } == [
+        "0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1",
+      ])
   }
 
   @Test("linear scale: nice steps and a widened domain")

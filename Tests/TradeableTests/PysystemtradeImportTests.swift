@@ -7,7 +7,8 @@ import _TestSupport
 /// of real pysystemtrade data.
 @Suite("pysystemtrade import")
 struct PysystemtradeImportTests {
-  static let sample: PysystemtradeImport = try! Universe.importPysystemtrade(folder: PackagePaths.pysystemtradeSample.path)
+  static let sample: PysystemtradeImport = try! Universe.importPysystemtrade(
+    folder: PackagePaths.pysystemtradeSample.path)
 
   /// Field-by-field equality of two specifications; numbers parsed from the same text, compared with a zero-width
   /// tolerance through `approximately`.
@@ -15,7 +16,7 @@ struct PysystemtradeImportTests {
     func close(_ x: Double?, _ y: Double?) -> Bool {
       switch (x, y) {
       case (nil, nil): return true
-      case let (x?, y?): return approximately(x, y, relative: 0, absolute: 0) || (x == 0 && y == 0)
+      case (let x?, let y?): return approximately(x, y, relative: 0, absolute: 0) || (x == 0 && y == 0)
       default: return false
       }
     }
@@ -101,31 +102,31 @@ struct PysystemtradeImportTests {
     let f = TemporaryDataFolder("pysystemtrade")
     var files: [String: String?] = [
       "csvconfig/instrumentconfig.csv": """
-        Instrument,Description,Pointsize,Currency,AssetClass,PerBlock,Percentage,PerTrade,Region
-        BBB,Bravo,10,EUR,Bond,1.5,,,EMEA
-        AAA,Alpha,50,USD,Equity,2,0,0,US
-        NOPRICE,Config only,1,USD,Equity,,,,US
-        NOSPREAD,No spread,1,USD,Equity,1,0,0,US
-        NOROLL,No roll,1,USD,Equity,1,0,0,US
-        NOFX,No FX,1,JPY,Equity,1,0,0,ASIA
-        EMPTY,All prices missing,1,USD,Equity,1,0,0,US
+      Instrument,Description,Pointsize,Currency,AssetClass,PerBlock,Percentage,PerTrade,Region
+      BBB,Bravo,10,EUR,Bond,1.5,,,EMEA
+      AAA,Alpha,50,USD,Equity,2,0,0,US
+      NOPRICE,Config only,1,USD,Equity,,,,US
+      NOSPREAD,No spread,1,USD,Equity,1,0,0,US
+      NOROLL,No roll,1,USD,Equity,1,0,0,US
+      NOFX,No FX,1,JPY,Equity,1,0,0,ASIA
+      EMPTY,All prices missing,1,USD,Equity,1,0,0,US
 
-        """,
+      """,
       "csvconfig/spreadcosts.csv":
         "Instrument,SpreadCost\nAAA,0.25\nBBB,0.005\nNOROLL,0.1\nNOFX,1\nEMPTY,0.1\nNOPRICE,0.1\nUNUSED,3\n",
       "csvconfig/rollconfig.csv":
         "Instrument,HoldRollCycle,RollOffsetDays\nAAA,HMUZ,-5\nBBB,Z,-5\nNOSPREAD,HMUZ,-5\nNOFX,HMUZ,-5\nEMPTY,HMUZ,-5\n",
       "adjusted_prices_csv/AAA.csv": """
-        DATETIME,price
-        2023-08-28 14:00:00,100.0
-        2023-08-28 23:00:00,
-        2023-08-29 09:00:00,101.5
-        2023-08-29 15:30:00,102.0
-        2023-08-29 20:00:00,nan
-        2023-08-30 20:00:00,516.3999999999994
-        2023-08-31,-3.25
+      DATETIME,price
+      2023-08-28 14:00:00,100.0
+      2023-08-28 23:00:00,
+      2023-08-29 09:00:00,101.5
+      2023-08-29 15:30:00,102.0
+      2023-08-29 20:00:00,nan
+      2023-08-30 20:00:00,516.3999999999994
+      2023-08-31,-3.25
 
-        """,
+      """,
       "adjusted_prices_csv/BBB.csv":
         "DATETIME,price\n2023-08-30T10:00:00.5+01:00,130.1\n2023-08-30T10:00:00.5+01:00,130.2\n2023-08-31 16:00Z,130.4\n",
       "adjusted_prices_csv/NOSPREAD.csv": "DATETIME,price\n2023-08-31 16:00:00,1\n",
@@ -134,7 +135,8 @@ struct PysystemtradeImportTests {
       "adjusted_prices_csv/EMPTY.csv": "DATETIME,price\n2023-08-30 16:00:00,\n2023-08-31 16:00:00,\n",
       "adjusted_prices_csv/ORPHAN.csv": "DATETIME,price\n2023-08-31 16:00:00,1\n",
       "adjusted_prices_csv/notes.txt": "not a price file\n",
-      "fx_prices_csv/EURUSD.csv": "DATETIME,PRICE\n2023-08-30 23:00:00,1.08\n2023-08-31 23:00:00,1.0843\n2023-09-01 23:00:00,\n",
+      "fx_prices_csv/EURUSD.csv":
+        "DATETIME,PRICE\n2023-08-30 23:00:00,1.08\n2023-08-31 23:00:00,1.0843\n2023-09-01 23:00:00,\n",
     ]
     for (k, v) in changes { files[k] = v }
     for (path, text) in files { if let text { f.write(path, text) } }
@@ -209,7 +211,8 @@ struct PysystemtradeImportTests {
     let f = Self.quirkFolder([
       "csvconfig/spreadcosts.csv": nil,
       "csvconfig/instrumentconfig.csv": "Instrument,Pointsize,Currency,PerBlock,Slippage\nAAA,50,USD,2,0.125\n",
-      "adjusted_prices_csv/BBB.csv": nil, "adjusted_prices_csv/NOSPREAD.csv": nil, "adjusted_prices_csv/NOROLL.csv": nil,
+      "adjusted_prices_csv/BBB.csv": nil, "adjusted_prices_csv/NOSPREAD.csv": nil,
+      "adjusted_prices_csv/NOROLL.csv": nil,
       "adjusted_prices_csv/NOFX.csv": nil, "adjusted_prices_csv/EMPTY.csv": nil, "adjusted_prices_csv/ORPHAN.csv": nil,
     ])
     let imported = try Universe.importPysystemtrade(folder: f.path)
@@ -275,8 +278,10 @@ struct PysystemtradeImportTests {
     // A stray Latin-1 byte in a description does not stop the import.
     let latin1 = Self.quirkFolder()
     try Data(
-      "Instrument,Description,Pointsize,Currency\nAAA,Caf\u{E9},50,USD\nBBB,Bravo,10,EUR\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }
-        .filter { $0 != 0xA9 }
+      "Instrument,Description,Pointsize,Currency\nAAA,Caf\u{E9},50,USD\nBBB,Bravo,10,EUR\n".utf8.map {
+        $0 == 0xC3 ? 0xE9 : $0
+      }
+      .filter { $0 != 0xA9 }
     ).write(to: latin1.url.appendingPathComponent("csvconfig/instrumentconfig.csv"))
     let decoded = try Universe.importPysystemtrade(folder: latin1.path)
     #expect(decoded.universe.instruments[0].name == "Caf\u{FFFD}")
@@ -284,7 +289,8 @@ struct PysystemtradeImportTests {
       Self.importError(Self.quirkFolder(["csvconfig/instrumentconfig.csv": "Instrument,Currency\nAAA,USD\n"])))
     #expect(column.line == 1 && column.message.contains("'Pointsize'"))
     let pointsize = try #require(
-      Self.importError(Self.quirkFolder(["csvconfig/instrumentconfig.csv": "Instrument,Pointsize,Currency\nAAA,0,USD\n"])))
+      Self.importError(
+        Self.quirkFolder(["csvconfig/instrumentconfig.csv": "Instrument,Pointsize,Currency\nAAA,0,USD\n"])))
     #expect(pointsize.line == 2 && pointsize.column == 2)
     let noRolls = try #require(Self.importError(Self.quirkFolder(["csvconfig/rollconfig.csv": nil])))
     #expect(noRolls.file.hasSuffix("rollconfig.csv") && noRolls.message.contains("rollconfig.csv"))
@@ -320,4 +326,3 @@ struct PysystemtradeImportTests {
     }
   }
 }
-

@@ -81,7 +81,8 @@ public struct PysystemtradeImport: Sendable {
     var groups: [[Reason]: [String]] = [:]
     for item in leftOut { groups[item.reasons, default: []].append(item.code) }
     let order = groups.keys.sorted { a, b in
-      let ka = a.map { Reason.allCases.firstIndex(of: $0)! }, kb = b.map { Reason.allCases.firstIndex(of: $0)! }
+      let ka = a.map { Reason.allCases.firstIndex(of: $0)! }
+      let kb = b.map { Reason.allCases.firstIndex(of: $0)! }
       return ka.lexicographicallyPrecedes(kb)
     }
     for reasons in order {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Byte-level reader for pysystemtrade's timestamped price files: `adjusted_prices_csv/CODE.csv` (`DATETIME,price`)
@@ -117,7 +117,8 @@ public enum PysystemtradePriceReader {
       }
       fieldStarts[fieldCount] = contentEnd + 1
       func bounds(_ f: Int) -> (Int, Int) {
-        var s = fieldStarts[f], e = fieldStarts[f + 1] - 1
+        var s = fieldStarts[f]
+        var e = fieldStarts[f + 1] - 1
         while s < e, p[s] == UInt8(ascii: " ") { s += 1 }
         while e > s, p[e - 1] == UInt8(ascii: " ") { e -= 1 }
         return (s, e)
@@ -137,7 +138,8 @@ public enum PysystemtradePriceReader {
       if let previous, day < previous.day || (day == previous.day && seconds < previous.seconds) {
         throw InputError(
           file: file, line: line, column: dateColumn + 1,
-          message: "'\(text(ds, de))' comes before '\(text(previous.start, previous.end))' on line \(previous.line): rows are not sorted",
+          message:
+            "'\(text(ds, de))' comes before '\(text(previous.start, previous.end))' on line \(previous.line): rows are not sorted",
           suggestion: "Sort the rows by DATETIME, oldest first.")
       }
       previous = (day, seconds, line, ds, de)
@@ -167,7 +169,8 @@ public enum PysystemtradePriceReader {
   /// Whether `p[s..<e]` spells `nan` in any case.
   static func isNotANumber(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
     guard e - s == 3 else { return false }
-    return p[s] | 0x20 == UInt8(ascii: "n") && p[s + 1] | 0x20 == UInt8(ascii: "a") && p[s + 2] | 0x20 == UInt8(ascii: "n")
+    return p[s] | 0x20 == UInt8(ascii: "n") && p[s + 1] | 0x20 == UInt8(ascii: "a")
+      && p[s + 2] | 0x20 == UInt8(ascii: "n")
   }
 
   /// The day and the seconds into it of a pysystemtrade timestamp (see the type's comment); `nil` if malformed.
@@ -179,7 +182,8 @@ public enum PysystemtradePriceReader {
     i += 1
     func twoDigits(_ at: Int) -> Int? {
       guard at + 2 <= e else { return nil }
-      let a = Int(p[at]) &- 48, b = Int(p[at + 1]) &- 48
+      let a = Int(p[at]) &- 48
+      let b = Int(p[at + 1]) &- 48
       guard (0...9).contains(a), (0...9).contains(b) else { return nil }
       return a * 10 + b
     }

@@ -89,7 +89,8 @@ extension Universe {
     var candidates: [(code: String, row: CSVTable.Row)] = []
     for code in allCodes {
       guard let row = config.rowsByCode[code] else {
-        leftOut.append(.init(code: code, reasons: [.noConfiguration], file: joinPath(pricesFolder, code + ".csv"), line: nil))
+        leftOut.append(
+          .init(code: code, reasons: [.noConfiguration], file: joinPath(pricesFolder, code + ".csv"), line: nil))
         continue
       }
       var reasons: [PysystemtradeImport.Reason] = []
@@ -126,14 +127,17 @@ extension Universe {
           code: code, name: config.text(row, "Description"), assetClass: config.text(row, "AssetClass"),
           exchange: config.text(row, "Exchange"), currency: row[currencyColumn],
           multiplier: try config.table.number(
-            row, config.column("Pointsize"), requirement: "a positive number (currency per price point)") { $0 > 0 },
+            row, config.column("Pointsize"), requirement: "a positive number (currency per price point)"
+          ) { $0 > 0 },
           tickSize: nil, spreadTicks: 1,
           halfSpread: try spreadTable.table.number(
-            spreadRow, spreadColumn, requirement: "a number ≥ 0 (half the bid-ask spread, price points)") { $0 >= 0 },
+            spreadRow, spreadColumn, requirement: "a number ≥ 0 (half the bid-ask spread, price points)"
+          ) { $0 >= 0 },
           commissionPerContract: try config.nonNegative(row, "PerBlock"),
           commissionRate: try config.nonNegative(row, "Percentage"),
           commissionPerTrade: try config.nonNegative(row, "PerTrade"),
-          rollsPerYear: Double(try rollMonths(rollRow[rollColumn], file: rolls.table.file, line: rollRow.line, column: rollColumn + 1)),
+          rollsPerYear: Double(
+            try rollMonths(rollRow[rollColumn], file: rolls.table.file, line: rollRow.line, column: rollColumn + 1)),
           extraColumns: config.extraColumns(row),
           sourceLine: row.line))
     }
@@ -153,7 +157,8 @@ extension Universe {
       let daily = try PysystemtradePriceReader.read(FileBytes.read(file, displayName: file), file: file)
       guard let rate = daily.history.prices.last, let date = daily.history.lastDate else {
         throw InputError(
-          file: file, message: "the file has no rate", suggestion: "Add rows 'YYYY-MM-DD HH:MM:SS,rate' (USD per \(currency)).")
+          file: file, message: "the file has no rate",
+          suggestion: "Add rows 'YYYY-MM-DD HH:MM:SS,rate' (USD per \(currency)).")
       }
       guard rate > 0 else {
         throw InputError(
@@ -179,7 +184,9 @@ extension Universe {
     }
     var instruments: [InstrumentSpecification] = []
     var histories: [PriceHistory] = []
-    var priceRows = 0, rowsWithoutPrice = 0, dailyPrices = 0
+    var priceRows = 0
+    var rowsWithoutPrice = 0
+    var dailyPrices = 0
     for k in specs.indices {
       let daily = try results[k]!.get()
       if daily.history.count == 0 {
@@ -205,12 +212,14 @@ extension Universe {
     for letter in cycle {
       guard months.contains(letter) else {
         throw InputError(
-          file: file, line: line, column: column, message: "'\(letter)' in HoldRollCycle '\(cycle)' is not a month letter",
+          file: file, line: line, column: column,
+          message: "'\(letter)' in HoldRollCycle '\(cycle)' is not a month letter",
           suggestion: "Use the futures month letters F G H J K M N Q U V X Z (January to December), e.g. HMUZ.")
       }
       guard seen.insert(letter).inserted else {
         throw InputError(
-          file: file, line: line, column: column, message: "month '\(letter)' appears twice in HoldRollCycle '\(cycle)'",
+          file: file, line: line, column: column,
+          message: "month '\(letter)' appears twice in HoldRollCycle '\(cycle)'",
           suggestion: "Name each month held once, e.g. HMUZ.")
       }
     }
@@ -228,14 +237,16 @@ struct PysystemtradeTable {
 
   /// Columns mapped to instrument fields (the rest are kept as extra columns).
   static let mappedColumns: Set<String> = [
-    "instrument", "description", "pointsize", "currency", "assetclass", "perblock", "percentage", "pertrade", "exchange",
+    "instrument", "description", "pointsize", "currency", "assetclass", "perblock", "percentage", "pertrade",
+    "exchange",
   ]
 
   init(path: String, required: [String]) throws(InputError) {
     guard FileBytes.exists(path).exists else {
       throw InputError(
         file: path, message: "no such file",
-        suggestion: "Point --pysystemtrade at pysystemtrade's data folder, whose csvconfig/ holds instrumentconfig.csv, "
+        suggestion:
+          "Point --pysystemtrade at pysystemtrade's data folder, whose csvconfig/ holds instrumentconfig.csv, "
           + "spreadcosts.csv and rollconfig.csv.")
     }
     // Decoded leniently: a stray non-UTF-8 byte in a description (these files are edited in spreadsheets) becomes

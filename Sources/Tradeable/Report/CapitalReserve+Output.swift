@@ -1,7 +1,8 @@
 extension CapitalReserve {
   /// The method in one paragraph, for every output format.
   public var methodNote: String {
-    "Historical simulation: today's target positions applied to the last \(NumberFormat.integer(dailyPnL.count)) "
+    "Historical simulation: today's target positions applied to the last "
+      + "\(NumberFormat.integer(dailyProfitAndLoss.count)) "
       + "daily price differences on dates every chosen instrument has a price"
       + (windowStart.map { " (\($0) to \(dates.last!))" } ?? "")
       + ", × multiplier × today's FX. The loss at the quantile is the empirical quantile of the one-day losses "
@@ -35,8 +36,8 @@ extension CapitalReserve {
     out.append("")
     guard let reserve, let longLoss, let shortLoss else {
       out.append(
-        "Not enough history: the chosen instruments have \(dailyPnL.count) common daily differences; at least 2 are "
-          + "needed.")
+        "Not enough history: the chosen instruments have \(dailyProfitAndLoss.count) common daily differences; at least 2 "
+          + "are needed.")
       return out.joined(separator: "\n")
     }
     var losses = TextTable([("One-day loss at \(q)%", .left), ("Target positions", .right), ("Rounded", .right)])
@@ -50,9 +51,10 @@ extension CapitalReserve {
         "Cash to hold back: \(money(reserve)) \(baseCurrency) (\(NumberFormat.percent(reserve / capital, decimals: 2)) "
           + "of capital)") + "; with rounded positions \(money(reserveRounded)) \(baseCurrency).")
     out.append(
-      "  Window: \(NumberFormat.integer(dailyPnL.count)) daily differences"
+      "  Window: \(NumberFormat.integer(dailyProfitAndLoss.count)) daily differences"
         + (windowStart.map { ", \($0) to \(dates.last!)" } ?? "")
-        + (dailyPnL.count < windowRequested ? " (fewer than the \(windowRequested) asked for: the set's common history is shorter)" : "")
+        + (dailyProfitAndLoss.count < windowRequested
+          ? " (fewer than the \(windowRequested) asked for: the set's common history is shorter)" : "")
         + ".")
     out.append(
       "  Daily P&L volatility: realised \(money(realisedDailyVolatility)) \(baseCurrency), expected "
@@ -100,7 +102,7 @@ extension CapitalReserve {
         "window",
         .object([
           ("requested", .integer(windowRequested)),
-          ("differences", .integer(dailyPnL.count)),
+          ("differences", .integer(dailyProfitAndLoss.count)),
           ("from", windowStart.map { .string($0.description) } ?? .null),
           ("to", dates.last.map { .string($0.description) } ?? .null),
         ])
@@ -119,20 +121,24 @@ extension CapitalReserve {
       (
         "daily",
         .array(
-          zip(dates, zip(dailyPnL, dailyPnLRounded)).map { date, values in
-            .object([("date", .string(date.description)), ("pnl", .number(values.0)), ("pnlRounded", .number(values.1))])
+          zip(dates, zip(dailyProfitAndLoss, dailyProfitAndLossRounded)).map { date, values in
+            .object([
+              ("date", .string(date.description)), ("profitAndLoss", .number(values.0)),
+              ("profitAndLossRounded", .number(values.1)),
+            ])
           })
       ),
       ("method", .string(methodNote)),
     ])
   }
 
-  /// CSV: the daily P&L series the quantiles are taken from — `date`, `pnl` (unrounded target positions) and
-  /// `pnl_rounded` — at full precision, for a spreadsheet. Positions and the reserve are in the table and JSON.
+  /// CSV: the daily P&L series the quantiles are taken from — `date`, `profit_and_loss` (unrounded target positions)
+  /// and `profit_and_loss_rounded` — at full precision, for a spreadsheet. Positions and the reserve are in the table
+  /// and JSON.
   public var csv: String {
-    var lines = [CSVWriter.line(["date", "pnl", "pnl_rounded"])]
-    for (date, (pnl, rounded)) in zip(dates, zip(dailyPnL, dailyPnLRounded)) {
-      lines.append(CSVWriter.line([date.description, CSVWriter.number(pnl), CSVWriter.number(rounded)]))
+    var lines = [CSVWriter.line(["date", "profit_and_loss", "profit_and_loss_rounded"])]
+    for (date, (profitAndLoss, rounded)) in zip(dates, zip(dailyProfitAndLoss, dailyProfitAndLossRounded)) {
+      lines.append(CSVWriter.line([date.description, CSVWriter.number(profitAndLoss), CSVWriter.number(rounded)]))
     }
     return lines.joined(separator: "\n")
   }

@@ -45,7 +45,8 @@ extension CapitalSweep {
         NumberFormat.money(row.minimumCapital),
       ])
     }
-    let lines = numbers.rendered(style: .plain).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = numbers.rendered(style: .plain).split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
     let prefixWidth = lines[1].count  // the rule line spans every column
     let setWidth = max(30, width - prefixWidth - 2)
     func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, prefixWidth - s.count)) }
@@ -60,7 +61,8 @@ extension CapitalSweep {
     if let smallest = analysis.smallestWorkableCapital, let first = rows.first, first.instruments.isEmpty {
       out.append("")
       out.append(
-        "  Below \(NumberFormat.money(smallest.rounded(.up))) \(base) nothing can be selected: no instrument fits alone.")
+        "  Below \(NumberFormat.money(smallest.rounded(.up))) \(base) nothing can be selected: no instrument fits alone."
+      )
     }
     return out.joined(separator: "\n")
   }

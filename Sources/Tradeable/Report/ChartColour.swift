@@ -25,7 +25,12 @@ public enum ChartColour {
     var result: [String: String] = [:]
     var used = Set<Int>()
     let sorted = Set(classes).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    for name in sorted { if let k = fixed[name] { result[name] = palette[k]; used.insert(k) } }
+    for name in sorted {
+      if let k = fixed[name] {
+        result[name] = palette[k]
+        used.insert(k)
+      }
+    }
     var free = palette.indices.filter { !used.contains($0) }
     for name in sorted where result[name] == nil {
       result[name] = free.isEmpty ? "#7f7f7f" : palette[free.removeFirst()]

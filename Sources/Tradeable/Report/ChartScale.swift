@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A map from data values to positions along one axis, with the ticks to label it.
@@ -39,7 +39,8 @@ public struct LinearScale: ChartScale {
     _ low: Double, _ high: Double, range: (Double, Double), tickCount: Int = 5, nice: Bool = true,
     format: (@Sendable (Double) -> String)? = nil
   ) {
-    var lo = low, hi = high
+    var lo = low
+    var hi = high
     if !(hi > lo) {
       let pad = lo == 0 ? 1 : abs(lo) * 0.1
       lo -= pad
@@ -87,7 +88,8 @@ public struct LogScale: ChartScale {
     format: @escaping @Sendable (Double) -> String = { compactNumber($0) }
   ) {
     precondition(low > 0 && high > 0, "a log scale needs positive values")
-    var lo = log10(low), hi = log10(max(high, low))
+    var lo = log10(low)
+    var hi = log10(max(high, low))
     if wholeDecades {
       lo = lo.rounded(.down)
       hi = hi.rounded(.up)
@@ -103,12 +105,14 @@ public struct LogScale: ChartScale {
 
   public func position(_ value: Double) -> Double {
     let v = log10(max(value, domain.0 * 1e-12))
-    let lo = log10(domain.0), hi = log10(domain.1)
+    let lo = log10(domain.0)
+    let hi = log10(domain.1)
     return range.0 + (v - lo) / (hi - lo) * (range.1 - range.0)
   }
 
   public var ticks: [Double] {
-    let lo = log10(domain.0), hi = log10(domain.1)
+    let lo = log10(domain.0)
+    let hi = log10(domain.1)
     let decades = hi - lo
     let multiples: [Double] = decades <= 3.01 ? [1, 2, 5] : [1]
     var out: [Double] = []
@@ -128,7 +132,8 @@ public struct LogScale: ChartScale {
 
   /// Every 2…9 × 10ᵏ inside the domain that is not a labelled tick, so the eye can read values between decades.
   public var minorTicks: [Double] {
-    let lo = log10(domain.0), hi = log10(domain.1)
+    let lo = log10(domain.0)
+    let hi = log10(domain.1)
     let major = ticks
     var out: [Double] = []
     var e = Int(lo.rounded(.down))

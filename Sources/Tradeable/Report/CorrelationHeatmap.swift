@@ -31,7 +31,8 @@ public struct CorrelationHeatmap: Sendable {
     let t = abs(v) * Double(stops.count - 1)
     let k = min(Int(t), stops.count - 2)
     let f = t - Double(k)
-    let a = stops[k], b = stops[k + 1]
+    let a = stops[k]
+    let b = stops[k + 1]
     func channel(_ x: Double, _ y: Double) -> Int { Int((x + (y - x) * f).rounded()) }
     return hex(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
   }
@@ -48,7 +49,8 @@ public struct CorrelationHeatmap: Sendable {
     let labelWidth = (codes.map { SVGCanvas.textWidth($0, size: fontSize) }.max() ?? 0) + 10
     let angle = 45.0
     let topLabels = labelWidth * 0.71 + 16
-    let left = max(labelWidth + 8, 60), top = topLabels + 8
+    let left = max(labelWidth + 8, 60)
+    let top = topLabels + 8
     let gridSize = cell * Double(n)
     let keyX = left + gridSize + 40
     let width = max(keyX + 90, 480)
@@ -79,18 +81,22 @@ public struct CorrelationHeatmap: Sendable {
     // Colour key: from the smallest value shown (or 0) to 1.
     // (The repair can leave floored correlations a hair below 0; the key starts below 0 only for real negatives.)
     let keyLow = minimum < -0.005 ? (minimum * 10).rounded(.down) / 10 : 0
-    let keyTop = top, keyHeight = max(min(gridSize, 320), 160)
+    let keyTop = top
+    let keyHeight = max(min(gridSize, 320), 160)
     let strips = 40
     for s in 0..<strips {
       let v1 = 1 - (1 - keyLow) * Double(s) / Double(strips)
-      canvas.rect(keyX, keyTop + keyHeight * Double(s) / Double(strips), 16, keyHeight / Double(strips) + 0.5, fill: Self.colour(v1 - (1 - keyLow) / Double(strips) / 2))
+      canvas.rect(
+        keyX, keyTop + keyHeight * Double(s) / Double(strips), 16, keyHeight / Double(strips) + 0.5,
+        fill: Self.colour(v1 - (1 - keyLow) / Double(strips) / 2))
     }
     canvas.rect(keyX, keyTop, 16, keyHeight, fill: "none", stroke: ChartColour.axis)
     let keyScale = LinearScale(keyLow, 1, range: (keyTop + keyHeight, keyTop), tickCount: 4, nice: false)
     for tick in keyScale.ticks {
       let y = keyScale.position(tick)
       canvas.line(keyX + 16, y, keyX + 21, y, stroke: ChartColour.axis)
-      canvas.text(NumberFormat.fixed(tick, decimals: 2), keyX + 25, y, size: 12, fill: ChartColour.mutedText, middle: true)
+      canvas.text(
+        NumberFormat.fixed(tick, decimals: 2), keyX + 25, y, size: 12, fill: ChartColour.mutedText, middle: true)
     }
     canvas.text("correlation", keyX, keyTop - 10, size: 12, fill: ChartColour.text)
     return canvas.rendered(

@@ -50,7 +50,9 @@ public struct CostCapitalChart: Sendable {
 
   public func svg(id: String = "chart-cost-capital") -> String {
     let plotted = points.filter(\.isPlottable)
-    let left = 84.0, right = 24.0, top = 20.0
+    let left = 84.0
+    let right = 24.0
+    let top = 20.0
     let frame = PlotFrame(left: left, top: top, width: width - left - right, height: 400)
     let (xScale, yScale) = scales(frame)
     func yPosition(_ cost: Double) -> Double { max(yScale.position(cost), frame.top) }
@@ -96,7 +98,8 @@ public struct CostCapitalChart: Sendable {
     for status in [InstrumentStatus.excluded, .eligible, .selected] {
       for p in plotted where p.status == status {
         let colour = classes[p.assetClass] ?? "#7f7f7f"
-        let x = xScale.position(p.minimumCapital!), y = yPosition(p.annualSRCost!)
+        let x = xScale.position(p.minimumCapital!)
+        let y = yPosition(p.annualSRCost!)
         if p.annualSRCost! > yScale.domain.1 * (1 + 1e-12) {
           // Off the scale: a triangle pointing up on the top edge.
           canvas.raw(
@@ -118,7 +121,8 @@ public struct CostCapitalChart: Sendable {
     // leader line; never over another label or a chosen point. A white halo keeps them readable over other points.
     let chosen = plotted.filter { $0.status == .selected }
     var taken: [(Double, Double, Double, Double)] = chosen.map { p in
-      let x = xScale.position(p.minimumCapital!), y = yPosition(p.annualSRCost!)
+      let x = xScale.position(p.minimumCapital!)
+      let y = yPosition(p.annualSRCost!)
       return (x - 7, y - 7, x + 7, y + 7)
     }
     func free(_ box: (Double, Double, Double, Double)) -> Bool {
@@ -129,8 +133,10 @@ public struct CostCapitalChart: Sendable {
     }
     var labels: [String] = []
     for p in chosen {
-      let x = xScale.position(p.minimumCapital!), y = yPosition(p.annualSRCost!)
-      let w = SVGCanvas.textWidth(p.code, size: 11), h = 13.0
+      let x = xScale.position(p.minimumCapital!)
+      let y = yPosition(p.annualSRCost!)
+      let w = SVGCanvas.textWidth(p.code, size: 11)
+      let h = 13.0
       var placed = false
       for distance in [9.0, 22.0, 36.0, 52.0] where !placed {
         let d = distance
@@ -146,7 +152,8 @@ public struct CostCapitalChart: Sendable {
           taken.append(box)
           if distance > 9 {
             // Leader from the point's edge to the label's nearest side.
-            let tx = min(max(x, box.0), box.2), ty = min(max(y, box.1), box.3)
+            let tx = min(max(x, box.0), box.2)
+            let ty = min(max(y, box.1), box.3)
             let length = ((tx - x) * (tx - x) + (ty - y) * (ty - y)).squareRoot()
             if length > 8 {
               canvas.line(
@@ -166,7 +173,8 @@ public struct CostCapitalChart: Sendable {
     canvas.legend(legendEntries, x: left, y: frame.bottom + 62, maxWidth: frame.width)
     return canvas.rendered(
       id: id, title: "Annual SR cost against standalone minimum capital",
-      description: "\(plotted.count) instruments, coloured by asset class; chosen ones large and labelled, excluded ones "
+      description:
+        "\(plotted.count) instruments, coloured by asset class; chosen ones large and labelled, excluded ones "
         + "hollow. The dashed horizontal line is the cost threshold, the dashed vertical line the capital.")
   }
 
@@ -200,7 +208,10 @@ public struct CostCapitalChart: Sendable {
     var counts: [String: Int] = [:]
     for p in points { counts[p.assetClass, default: 0] += 1 }
     var items: [(String, SVGCanvas.LegendSymbol)] = classNames.map {
-      ("\($0.isEmpty ? "(no class)" : $0) (\(counts[$0] ?? 0))", .dot(fill: colours[$0] ?? "#7f7f7f", stroke: nil, radius: 5))
+      (
+        "\($0.isEmpty ? "(no class)" : $0) (\(counts[$0] ?? 0))",
+        .dot(fill: colours[$0] ?? "#7f7f7f", stroke: nil, radius: 5)
+      )
     }
     items.append(("chosen", .dot(fill: "#bbbbbb", stroke: "#111111", radius: 6)))
     items.append(("eligible", .dot(fill: "#bbbbbb", stroke: nil, radius: 4)))

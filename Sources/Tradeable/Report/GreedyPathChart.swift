@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The greedy path as three stacked panels sharing one axis of steps: the expected Sharpe ratio after each step, the
@@ -38,12 +38,14 @@ public struct GreedyPathChart: Sendable {
   /// The chart as inline SVG.
   public func svg(id: String = "chart-greedy-path") -> String {
     let n = steps.count
-    let left = 84.0, right = 24.0
+    let left = 84.0
+    let right = 24.0
     let plotWidth = width - left - right
     let band = plotWidth / Double(max(n, 1))
     let labelSize = band >= 16 ? 12.0 : 10.0
     let every = max(1, Int((13 / band).rounded(.up)))  // label every k-th step when they would crowd
-    let longest = steps.enumerated().map { SVGCanvas.textWidth("\($0.offset + 1) \($0.element.code)", size: labelSize) }
+    let longest =
+      steps.enumerated().map { SVGCanvas.textWidth("\($0.offset + 1) \($0.element.code)", size: labelSize) }
       .max() ?? 0
     let angle = 40.0
     let labelHeight = longest * sin(angle * .pi / 180) + 24
@@ -58,7 +60,8 @@ public struct GreedyPathChart: Sendable {
     // Sharpe.
     let sharpeMax = steps.map(\.sharpe).max() ?? 1
     let sharpeMin = min(0, steps.map(\.sharpe).min() ?? 0)
-    let sharpeScale = LinearScale(sharpeMin, sharpeMax * 1.08, range: (sharpeFrame.bottom, sharpeFrame.top), tickCount: 5)
+    let sharpeScale = LinearScale(
+      sharpeMin, sharpeMax * 1.08, range: (sharpeFrame.bottom, sharpeFrame.top), tickCount: 5)
     panelTitle(&canvas, sharpeFrame, "Expected Sharpe ratio after each step")
     canvas.sideAxis(sharpeFrame, sharpeScale, title: "Sharpe ratio", titleOffset: 56)
     stepGrid(&canvas, sharpeFrame, n: n, x: x)

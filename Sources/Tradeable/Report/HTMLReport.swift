@@ -46,7 +46,8 @@ public struct HTMLReport: Sendable {
     if let final {
       cards.append(("Instruments chosen", "\(final.members.count)", "of \(NumberFormat.integer(universe.count))"))
       cards.append(("Expected Sharpe ratio", NumberFormat.fixed(final.sharpe, decimals: 3), "after costs"))
-      cards.append(("IDM", NumberFormat.fixed(final.idm, decimals: 2), "cap \(NumberFormat.fixed(settings.idmCap, decimals: 2))"))
+      cards.append(
+        ("IDM", NumberFormat.fixed(final.idm, decimals: 2), "cap \(NumberFormat.fixed(settings.idmCap, decimals: 2))"))
       cards.append(
         ("Capital needed", money(final.minimumCapital), "\(base), of \(money(s.capital)) available"))
     } else {
@@ -61,13 +62,17 @@ public struct HTMLReport: Sendable {
     }
     body.append(
       "<section class=\"cards\">"
-        + cards.map { "<div class=\"card\"><div class=\"label\">\(esc($0.0))</div><div class=\"value\">\(esc($0.1))</div>"
-          + "<div class=\"note\">\(esc($0.2))</div></div>" }.joined() + "</section>")
+        + cards.map {
+          "<div class=\"card\"><div class=\"label\">\(esc($0.0))</div><div class=\"value\">\(esc($0.1))</div>"
+            + "<div class=\"note\">\(esc($0.2))</div></div>"
+        }.joined() + "</section>")
     if final == nil {
-      let smallest = s.analysis.smallestWorkableCapital.map {
-        " The smallest capital that admits an instrument is \(money($0.rounded(.up))) \(base)."
-      } ?? " No instrument passes the history, stale, liquidity and cost filters at any capital."
-      body.append("<p class=\"warning\">Nothing can be selected with \(esc(money(s.capital))) \(esc(base)).\(esc(smallest))</p>")
+      let smallest =
+        s.analysis.smallestWorkableCapital.map {
+          " The smallest capital that admits an instrument is \(money($0.rounded(.up))) \(base)."
+        } ?? " No instrument passes the history, stale, liquidity and cost filters at any capital."
+      body.append(
+        "<p class=\"warning\">Nothing can be selected with \(esc(money(s.capital))) \(esc(base)).\(esc(smallest))</p>")
     }
 
     body.append(contentsOf: greedySection())
@@ -154,7 +159,8 @@ public struct HTMLReport: Sendable {
     ]
     let positions = reserve.map { Dictionary(uniqueKeysWithValues: $0.positions.map { ($0.index, $0) }) } ?? [:]
     var table = HTMLTable([
-      ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number), ("SR cost/yr", .number),
+      ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
+      ("SR cost/yr", .number),
       ("Contracts", .number), ("Rounded", .number), ("Capital needed (\(base))", .number),
     ])
     for (k, member) in final.members.enumerated() {
@@ -185,7 +191,9 @@ public struct HTMLReport: Sendable {
         + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). Each row is what <code>tradeable select "
         + "--capital K</code> chooses; the risk and cost stages are shared.</p>",
     ]
-    let points = rows.map { SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe) }
+    let points = rows.map {
+      SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe)
+    }
     out.append(
       figure(
         SweepChart(points: points, marked: selection.capital, baseCurrency: base).svg(),
@@ -199,7 +207,8 @@ public struct HTMLReport: Sendable {
         [
           NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
           NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
-          NumberFormat.money(row.minimumCapital), row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
+          NumberFormat.money(row.minimumCapital),
+          row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
         ], rowClass: row.capital == selection.capital ? "current" : nil)
     }
     out.append(table.rendered(id: "table-sweep"))
@@ -278,7 +287,8 @@ public struct HTMLReport: Sendable {
     out.append(
       figure(
         LossHistogram(
-          pnl: reserve.dailyPnL, quantile: reserve.quantile, longLoss: longLoss, shortLoss: shortLoss,
+          profitAndLoss: reserve.dailyProfitAndLoss, quantile: reserve.quantile, longLoss: longLoss,
+          shortLoss: shortLoss,
           normalStandardDeviation: reserve.expectedDailyVolatility, baseCurrency: base
         ).svg(),
         caption: "Each bar counts the days whose P&L fell in its range. Red: days the long book lost more than its "
@@ -291,12 +301,15 @@ public struct HTMLReport: Sendable {
     ])
     table.append(["Long book", money(longLoss), money(reserve.longLossRounded)])
     table.append(["Short book", money(shortLoss), money(reserve.shortLossRounded)])
-    table.append(["Normal at the expected daily volatility \(money(reserve.expectedDailyVolatility))", money(reserve.normalLoss), "—"])
+    table.append([
+      "Normal at the expected daily volatility \(money(reserve.expectedDailyVolatility))", money(reserve.normalLoss),
+      "—",
+    ])
     table.append(["Cash to hold back", money(amount), money(reserve.reserveRounded)], rowClass: "current")
     out.append(table.rendered(id: "table-reserve"))
     out.append(
       "<p>Realised daily P&amp;L volatility \(esc(money(reserve.realisedDailyVolatility))) \(esc(base)) against "
-        + "\(esc(money(reserve.expectedDailyVolatility))) expected; window \(NumberFormat.integer(reserve.dailyPnL.count)) "
+        + "\(esc(money(reserve.expectedDailyVolatility))) expected; window \(NumberFormat.integer(reserve.dailyProfitAndLoss.count)) "
         + "days\(reserve.windowStart.map { ", \($0) to \(reserve.dates.last!)" } ?? "").</p>")
     out.append("</section>")
     return out

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The distribution of the portfolio's historical one-day P&L as a histogram, with the loss quantiles of the long
@@ -9,7 +9,7 @@ import Darwin
 /// dashed for comparison (fat tails show as bars beyond it).
 public struct LossHistogram: Sendable {
   /// Daily P&L of the long book, base currency.
-  public var pnl: [Double]
+  public var profitAndLoss: [Double]
   /// The quantile (e.g. 0.98).
   public var quantile: Double
   /// Loss of the long book at the quantile (a positive number is a loss; drawn at `−longLoss`).
@@ -22,10 +22,10 @@ public struct LossHistogram: Sendable {
   public var width: Double = 960
 
   public init(
-    pnl: [Double], quantile: Double, longLoss: Double, shortLoss: Double, normalStandardDeviation: Double?,
+    profitAndLoss: [Double], quantile: Double, longLoss: Double, shortLoss: Double, normalStandardDeviation: Double?,
     baseCurrency: String
   ) {
-    self.pnl = pnl
+    self.profitAndLoss = profitAndLoss
     self.quantile = quantile
     self.longLoss = longLoss
     self.shortLoss = shortLoss
@@ -39,7 +39,8 @@ public struct LossHistogram: Sendable {
   public static func drawnRange(_ values: [Double], longLoss: Double, shortLoss: Double) -> (Double, Double) {
     let low = empiricalQuantile(values, 0.005) ?? (values.min() ?? -1)
     let high = empiricalQuantile(values, 0.995) ?? (values.max() ?? 1)
-    let lo = min(low, -longLoss * 1.25), hi = max(high, shortLoss * 1.25)
+    let lo = min(low, -longLoss * 1.25)
+    let hi = max(high, shortLoss * 1.25)
     return hi > lo ? (lo, hi) : (lo - 1, hi + 1)
   }
 
@@ -57,11 +58,12 @@ public struct LossHistogram: Sendable {
   }
 
   public func svg(id: String = "chart-loss-histogram") -> String {
-    let left = 84.0, right = 24.0
+    let left = 84.0
+    let right = 24.0
     let frame = PlotFrame(left: left, top: 48, width: width - left - right, height: 300)
     var canvas = SVGCanvas(width: width, height: frame.bottom + 84)
-    let drawn = Self.drawnRange(pnl, longLoss: longLoss, shortLoss: shortLoss)
-    let (start, binWidth, counts) = Self.bins(pnl, range: drawn, target: 50)
+    let drawn = Self.drawnRange(profitAndLoss, longLoss: longLoss, shortLoss: shortLoss)
+    let (start, binWidth, counts) = Self.bins(profitAndLoss, range: drawn, target: 50)
     let end = start + binWidth * Double(counts.count)
     let xScale = LinearScale(
       start, end, range: (frame.left, frame.right), tickCount: 8, nice: false, format: { compactNumber($0) })
@@ -69,7 +71,7 @@ public struct LossHistogram: Sendable {
     var curve: [(Double, Double)] = []
     if let sd = normalStandardDeviation, sd > 0 {
       // Expected days per bin under the normal: n × binWidth × density.
-      let n = Double(pnl.count)
+      let n = Double(profitAndLoss.count)
       let samples = 160
       for s in 0...samples {
         let v = xScale.domain.0 + (xScale.domain.1 - xScale.domain.0) * Double(s) / Double(samples)
@@ -84,10 +86,12 @@ public struct LossHistogram: Sendable {
     canvas.bottomAxis(frame, xScale, title: "One-day P&L of the long book at the target positions, \(baseCurrency)")
 
     for (k, count) in counts.enumerated() where count > 0 {
-      let lo = start + binWidth * Double(k), hi = lo + binWidth
+      let lo = start + binWidth * Double(k)
+      let hi = lo + binWidth
       let centre = (lo + hi) / 2
       let fill = centre < -longLoss ? ChartColour.highlight : centre > shortLoss ? ChartColour.secondary : "#9bb7d4"
-      let x0 = xScale.position(lo), x1 = xScale.position(hi)
+      let x0 = xScale.position(lo)
+      let x1 = xScale.position(hi)
       let y = yScale.position(Double(count))
       canvas.rect(
         x0 + 0.5, y, x1 - x0 - 1, frame.bottom - y, fill: fill,
@@ -99,7 +103,8 @@ public struct LossHistogram: Sendable {
         curve.map { (xScale.position($0.0), yScale.position($0.1)) }, stroke: "#333333", width: 1.5, dash: "5 4")
     }
     // Days beyond the drawn range, said above the edge bars that count them.
-    let below = pnl.filter { $0 < start }, above = pnl.filter { $0 >= end }
+    let below = profitAndLoss.filter { $0 < start }
+    let above = profitAndLoss.filter { $0 >= end }
     if !below.isEmpty {
       canvas.text(
         "incl. \(below.count) day\(below.count == 1 ? "" : "s") to \(compactNumber(below.min()!))", frame.left + 2,
@@ -124,13 +129,17 @@ public struct LossHistogram: Sendable {
     canvas.legend(
       [
         ("daily P&L", .square(fill: "#9bb7d4")),
-        ("beyond the long book's \(NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1))% loss", .square(fill: ChartColour.highlight)),
+        (
+          "beyond the long book's \(NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1))% loss",
+          .square(fill: ChartColour.highlight)
+        ),
         ("beyond the short book's", .square(fill: ChartColour.secondary)),
       ] + (curve.isEmpty ? [] : [("normal at the expected volatility", .line(colour: "#333333", dash: "5 4"))]),
       x: left, y: frame.bottom + 66, maxWidth: frame.width)
     return canvas.rendered(
       id: id, title: "Distribution of one-day P&L",
-      description: "Histogram of \(pnl.count) historical one-day P&L values of the target positions (long book), with "
+      description:
+        "Histogram of \(profitAndLoss.count) historical one-day P&L values of the target positions (long book), with "
         + "the \(quantile) quantile losses of the long and the short book marked.")
   }
 }

@@ -95,7 +95,8 @@ extension SVGCanvas {
   /// A legend: entries laid out left to right from `(x, y)`, wrapping at `maxWidth`. Returns the height used.
   @discardableResult
   public mutating func legend(_ entries: [(String, LegendSymbol)], x: Double, y: Double, maxWidth: Double) -> Double {
-    var cx = x, cy = y
+    var cx = x
+    var cy = y
     let rowHeight = 20.0
     for (label, symbol) in entries {
       let width = 22 + SVGCanvas.textWidth(label, size: 12) + 16
@@ -104,9 +105,10 @@ extension SVGCanvas {
         cy += rowHeight
       }
       switch symbol {
-      case let .dot(fill, stroke, radius): circle(cx + 7, cy, radius, fill: fill, stroke: stroke, strokeWidth: 1.5)
-      case let .line(colour, dash): line(cx, cy, cx + 16, cy, stroke: colour, width: 2, dash: dash)
-      case let .square(fill): rect(cx + 1, cy - 6, 12, 12, fill: fill)
+      case .dot(let fill, let stroke, let radius):
+        circle(cx + 7, cy, radius, fill: fill, stroke: stroke, strokeWidth: 1.5)
+      case .line(let colour, let dash): line(cx, cy, cx + 16, cy, stroke: colour, width: 2, dash: dash)
+      case .square(let fill): rect(cx + 1, cy - 6, 12, 12, fill: fill)
       }
       text(label, cx + 22, cy, size: 12, fill: ChartColour.text, middle: true)
       cx += width

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A drawing in SVG, built element by element and written inline into an HTML page.
@@ -29,7 +29,9 @@ public struct SVGCanvas: Sendable {
   public static func number(_ x: Double) -> String {
     guard x.isFinite else { return "0" }
     var buffer = [CChar](repeating: 0, count: 48)
-    let n = withVaList([x]) { args in buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress!, 48, "%.2f", args) } }
+    let n = withVaList([x]) { args in
+      buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress!, 48, "%.2f", args) }
+    }
     var text = String(decoding: buffer.prefix(Int(max(0, min(n, 47)))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }
@@ -58,7 +60,8 @@ public struct SVGCanvas: Sendable {
     elements.append(
       "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\""
         + Self.attributes([
-          ("stroke", stroke), ("stroke-width", n(width)), ("stroke-dasharray", dash), ("stroke-opacity", opacity.map(n)),
+          ("stroke", stroke), ("stroke-width", n(width)), ("stroke-dasharray", dash),
+          ("stroke-opacity", opacity.map(n)),
         ]) + " />")
   }
 
@@ -93,7 +96,8 @@ public struct SVGCanvas: Sendable {
   }
 
   /// An open polyline through `points`.
-  public mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 1.5, dash: String? = nil) {
+  public mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 1.5, dash: String? = nil)
+  {
     guard points.count >= 2 else { return }
     let n = Self.number
     let list = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
@@ -108,7 +112,8 @@ public struct SVGCanvas: Sendable {
   public mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double? = nil) {
     let n = Self.number
     let list = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-    elements.append("<polygon points=\"\(list)\"" + Self.attributes([("fill", fill), ("fill-opacity", opacity.map(n))]) + " />")
+    elements.append(
+      "<polygon points=\"\(list)\"" + Self.attributes([("fill", fill), ("fill-opacity", opacity.map(n))]) + " />")
   }
 
   /// Text at `(x, y)`; `y` is the baseline unless `middle` centres it vertically. `rotate` turns it (degrees,

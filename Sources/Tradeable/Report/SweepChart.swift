@@ -27,19 +27,22 @@ public struct SweepChart: Sendable {
   }
 
   public func svg(id: String = "chart-sweep") -> String {
-    let left = 84.0, right = 24.0
+    let left = 84.0
+    let right = 24.0
     let plotWidth = width - left - right
     let sharpeFrame = PlotFrame(left: left, top: 34, width: plotWidth, height: 200)
     let countFrame = PlotFrame(left: left, top: sharpeFrame.bottom + 64, width: plotWidth, height: 170)
     var canvas = SVGCanvas(width: width, height: countFrame.bottom + 56)
     let capitals = points.map(\.capital) + (marked.map { [$0] } ?? [])
-    let lo = capitals.min() ?? 1, hi = capitals.max() ?? 10
+    let lo = capitals.min() ?? 1
+    let hi = capitals.max() ?? 10
     let xScale = LogScale(lo / 1.12, hi * 1.12, range: (left, left + plotWidth), wholeDecades: false)
 
     // Sharpe against capital.
     let sharpes = points.compactMap(\.sharpe)
     let sharpeScale = LinearScale(
-      min(0, sharpes.min() ?? 0), (sharpes.max() ?? 1) * 1.08, range: (sharpeFrame.bottom, sharpeFrame.top), tickCount: 5)
+      min(0, sharpes.min() ?? 0), (sharpes.max() ?? 1) * 1.08, range: (sharpeFrame.bottom, sharpeFrame.top),
+      tickCount: 5)
     canvas.text("Expected Sharpe ratio of the selection", left, sharpeFrame.top - 12, size: 14, weight: "600")
     canvas.sideAxis(sharpeFrame, sharpeScale, title: "Sharpe ratio", titleOffset: 56)
     canvas.bottomAxis(sharpeFrame, xScale, title: nil, grid: true, labels: true)

@@ -1,9 +1,9 @@
 import LinearAlgebra
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Cash to hold back for the next day's loss of the selected portfolio, by historical simulation — the practice of
@@ -60,20 +60,20 @@ public struct CapitalReserve: Sendable {
   /// The date the first difference starts from (`nil` without differences).
   public let windowStart: CalendarDay?
   /// Daily P&L of the long book at the unrounded positions, base currency, same order as `dates`.
-  public let dailyPnL: [Double]
+  public let dailyProfitAndLoss: [Double]
   /// The same at the rounded positions.
-  public let dailyPnLRounded: [Double]
+  public let dailyProfitAndLossRounded: [Double]
   /// Expected annual volatility of the book, base currency: `capital × targetVolatility × IDM × √(wᵀCw)`.
   public let expectedAnnualVolatility: Double
   /// Business days a year.
   public let businessDaysPerYear: Double
 
   /// The q-quantile one-day losses, unrounded positions: long book and short book.
-  public var longLoss: Double? { empiricalQuantile(dailyPnL.map { -$0 }, quantile) }
-  public var shortLoss: Double? { empiricalQuantile(dailyPnL, quantile) }
+  public var longLoss: Double? { empiricalQuantile(dailyProfitAndLoss.map { -$0 }, quantile) }
+  public var shortLoss: Double? { empiricalQuantile(dailyProfitAndLoss, quantile) }
   /// The same at the rounded positions.
-  public var longLossRounded: Double? { empiricalQuantile(dailyPnLRounded.map { -$0 }, quantile) }
-  public var shortLossRounded: Double? { empiricalQuantile(dailyPnLRounded, quantile) }
+  public var longLossRounded: Double? { empiricalQuantile(dailyProfitAndLossRounded.map { -$0 }, quantile) }
+  public var shortLossRounded: Double? { empiricalQuantile(dailyProfitAndLossRounded, quantile) }
 
   /// Cash to hold back: the larger of the long and short books' q-quantile one-day losses at the target (unrounded)
   /// positions, at least 0; `nil` with fewer than two daily differences.
@@ -95,7 +95,7 @@ public struct CapitalReserve: Sendable {
   public var normalLoss: Double { normalQuantile(quantile) * expectedDailyVolatility }
 
   /// Sample standard deviation of the daily P&L (unrounded positions), base currency; `nil` with fewer than two days.
-  public var realisedDailyVolatility: Double? { sampleStandardDeviation(dailyPnL) }
+  public var realisedDailyVolatility: Double? { sampleStandardDeviation(dailyProfitAndLoss) }
 
   /// The reserve of `selection`'s chosen set; `nil` when nothing is selected.
   public init?(selection: SelectionResult, quantile: Double = 0.98, window: Int = 512) {
@@ -140,23 +140,25 @@ public struct CapitalReserve: Sendable {
       for (d, p) in zip(h.dates, h.prices) where wanted.contains(d) { map[d] = p }
       return map
     }
-    var pnl: [Double] = [], pnlRounded: [Double] = []
+    var profitAndLoss: [Double] = []
+    var profitAndLossRounded: [Double] = []
     if days.count >= 2 {
       for t in 1..<days.count {
-        var value = 0.0, valueRounded = 0.0
+        var value = 0.0
+        var valueRounded = 0.0
         for (k, position) in positions.enumerated() {
           let change = (lookups[k][days[t]]! - lookups[k][days[t - 1]]!) * position.pointValue
           value += position.contracts * change
           valueRounded += position.roundedContracts * change
         }
-        pnl.append(value)
-        pnlRounded.append(valueRounded)
+        profitAndLoss.append(value)
+        profitAndLossRounded.append(valueRounded)
       }
     }
     dates = days.count >= 2 ? Array(days.dropFirst()) : []
     windowStart = days.count >= 2 ? days.first : nil
-    dailyPnL = pnl
-    dailyPnLRounded = pnlRounded
+    dailyProfitAndLoss = profitAndLoss
+    dailyProfitAndLossRounded = profitAndLossRounded
   }
 }
 
@@ -175,7 +177,8 @@ public func empiricalQuantile(_ values: [Double], _ q: Double) -> Double? {
 /// The standard normal quantile `Φ⁻¹(p)`, by bisection on `Φ(x) = erfc(−x/√2)/2` to full double precision.
 public func normalQuantile(_ p: Double) -> Double {
   precondition(p > 0 && p < 1, "a probability in (0, 1)")
-  var lo = -40.0, hi = 40.0
+  var lo = -40.0
+  var hi = 40.0
   for _ in 0..<200 {
     let mid = (lo + hi) / 2
     if mid == lo || mid == hi { break }

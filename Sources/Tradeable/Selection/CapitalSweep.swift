@@ -55,7 +55,7 @@ func roundToSignificantDigits(_ x: Double, _ digits: Int) -> Double {
 }
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
