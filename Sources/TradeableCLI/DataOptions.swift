@@ -11,6 +11,15 @@ struct DataOptions: ParsableArguments {
       discussion: "Default: the bundled real futures data, data/futures.", valueName: "dir"))
   var data: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "pysystemtrade data folder to import instead of --data.",
+      discussion: "Reads csvconfig/instrumentconfig.csv, spreadcosts.csv, rollconfig.csv, adjusted_prices_csv/CODE.csv "
+        + "and fx_prices_csv/CCYUSD.csv; instruments lacking a piece are left out and listed on standard error.",
+      valueName: "dir"))
+  var pysystemtrade: String?
+
   @Option(name: .long, help: ArgumentHelp("Currency every amount is reported in.", valueName: "code"))
   var baseCurrency: String = "USD"
 
@@ -20,16 +29,41 @@ struct DataOptions: ParsableArguments {
   /// The data folder to read: `--data`, else `data/futures` under the current folder, else the package's own.
   var folder: String { data ?? BundledData.futures }
 
-  /// Loads the folder, printing a located error and exiting non-zero on bad input.
+  func validate() throws {
+    if data != nil && pysystemtrade != nil {
+      throw ValidationError("--data and --pysystemtrade are mutually exclusive: give one data folder.")
+    }
+  }
+
+  /// Loads the folder (`--data`, or `--pysystemtrade`), printing a located error and exiting non-zero on bad input.
+  /// A pysystemtrade import prints its summary and every instrument it left out on standard error.
   func loadUniverse(observer: PipelineObserver? = nil) throws -> Universe {
+    let (universe, imported) = try loadData(observer: observer)
+    if let imported { printImportNotes(imported) }
+    return universe
+  }
+
+  /// The universe and, for `--pysystemtrade`, the import's account of what it read and left out (not printed).
+  func loadData(observer: PipelineObserver? = nil) throws -> (Universe, PysystemtradeImport?) {
+    observer?.stageStarted(.load, total: nil)
+    defer { observer?.stageFinished(.load) }
     do {
-      observer?.stageStarted(.load, total: nil)
-      defer { observer?.stageFinished(.load) }
-      return try Universe.load(folder: folder, baseCurrency: baseCurrency, observer: observer)
+      if let pysystemtrade {
+        let imported = try Universe.importPysystemtrade(folder: pysystemtrade, baseCurrency: baseCurrency)
+        return (imported.universe, imported)
+      }
+      return (try Universe.load(folder: folder, baseCurrency: baseCurrency, observer: observer), nil)
     } catch {
       throw InputFailure(error)
     }
   }
+}
+
+/// Prints a pysystemtrade import's summary on standard error, `note: ` first, so standard output stays the report.
+func printImportNotes(_ imported: PysystemtradeImport) {
+  // Headline lines get `note: `; the indented lists under them do not.
+  let lines = imported.summary().map { $0.hasPrefix("  ") ? $0 : "note: " + $0 }
+  printError(lines.joined(separator: "\n"))
 }
 
 /// Output formats of every command.

@@ -12,7 +12,8 @@ struct TradeableCommand: ParsableCommand {
       raises the portfolio's expected Sharpe ratio. Runs on the bundled futures data unless --data points elsewhere.
       """,
     subcommands: [
-      SelectCommand.self, CostsCommand.self, GenerateCommand.self, FundsCommand.self, BlendCommand.self,
+      SelectCommand.self, CostsCommand.self, SweepCommand.self, ReportCommand.self, ReserveCommand.self,
+      GenerateCommand.self, FundsCommand.self, BlendCommand.self,
     ]
   )
 }

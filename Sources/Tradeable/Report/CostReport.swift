@@ -97,7 +97,7 @@ public struct CostReport: Sendable {
     }
     let capitalNote = selection.map { " at capital \(NumberFormat.money($0.capital)) \(base)" } ?? " (no capital given: capital filter not applied)"
     return style.bold("Costs and standalone capital, \(base)\(capitalNote)") + "\n"
-      + "Data: \(analysis.universe.source) — \(m.count) instruments. Cost per trade = commission + half spread, one "
+      + "Data: \(analysis.universe.source) — \(NumberFormat.integer(m.count)) instruments. Cost per trade = commission + half spread, one "
       + "contract; SR units divide by the contract's annual currency volatility.\n\n" + table.rendered(style: style)
   }
 

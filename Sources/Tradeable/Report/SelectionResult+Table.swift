@@ -8,8 +8,8 @@ extension SelectionResult {
     out.append(style.bold("Tradeable — which instruments to trade with \(money(capital)) \(base)"))
     let lastDate = analysis.lastDate.map { ", last date \($0)" } ?? ""
     out.append(
-      "Data: \(analysis.universe.source) — \(metrics.count) instruments\(lastDate); "
-        + "\(eligible.count) pass every filter.")
+      "Data: \(analysis.universe.source) — \(NumberFormat.integer(metrics.count)) instruments\(lastDate); "
+        + "\(NumberFormat.integer(eligible.count)) pass every filter.")
     out.append("")
 
     if let final = path.final {
@@ -71,17 +71,18 @@ extension SelectionResult {
       .capital: "needs more than \(money(capital)) \(base) on its own",
     ]
     for (reason, count) in exclusionCounts {
-      exclusions.append([reason.rawValue, "\(count)", meaning[reason] ?? ""])
+      exclusions.append([reason.rawValue, NumberFormat.integer(count), meaning[reason] ?? ""])
     }
     out.append(exclusions.rendered(style: style))
     let statusCounts = statuses.reduce(into: [InstrumentStatus: Int]()) { $0[$1, default: 0] += 1 }
     out.append(
-      "  \(statusCounts[.excluded, default: 0]) excluded, \(statusCounts[.eligible, default: 0]) eligible but not "
-        + "chosen, \(statusCounts[.selected, default: 0]) selected.")
+      "  \(NumberFormat.integer(statusCounts[.excluded, default: 0])) excluded, "
+        + "\(NumberFormat.integer(statusCounts[.eligible, default: 0])) eligible but not chosen, "
+        + "\(NumberFormat.integer(statusCounts[.selected, default: 0])) selected.")
     let unknownLiquidity = screening.filter { $0.flags.contains(.liquidityUnknown) }.count
     if unknownLiquidity > 0 {
       out.append(
-        "  \(unknownLiquidity) instrument\(unknownLiquidity == 1 ? " has" : "s have") no volume data: liquidity unknown, "
+        "  \(NumberFormat.integer(unknownLiquidity)) instrument\(unknownLiquidity == 1 ? " has" : "s have") no volume data: liquidity unknown, "
           + "kept.")
     }
     out.append("")

@@ -12,10 +12,18 @@ public struct TerminalStyle: Sendable {
 
   public init(colour: Bool) { self.colour = colour }
 
-  /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty.
+  /// Colour when standard output is a terminal, `NO_COLOR` is unset or empty, and `TERM` is not `dumb` (a terminal
+  /// that cannot show escape sequences).
   public static var automatic: TerminalStyle {
-    let noColour = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
-    return TerminalStyle(colour: isatty(STDOUT_FILENO) == 1 && noColour.isEmpty)
+    TerminalStyle(
+      colour: allowsColour(
+        isTerminal: isatty(STDOUT_FILENO) == 1, noColor: getenv("NO_COLOR").map { String(cString: $0) },
+        term: getenv("TERM").map { String(cString: $0) }))
+  }
+
+  /// The rule behind `automatic`, as a plain function of its inputs (so it can be tested without a terminal).
+  public static func allowsColour(isTerminal: Bool, noColor: String?, term: String?) -> Bool {
+    isTerminal && (noColor ?? "").isEmpty && term != "dumb"
   }
 
   /// Plain text.

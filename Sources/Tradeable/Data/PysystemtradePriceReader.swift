@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Byte-level reader for pysystemtrade's timestamped price files: `adjusted_prices_csv/CODE.csv` (`DATETIME,price`)
+/// and `fx_prices_csv/CCYUSD.csv` (`DATETIME,PRICE`).
+///
+/// What these files hold, and what the reader does with it:
+/// - `DATETIME` is `YYYY-MM-DD`, optionally followed by a space or `T` and a time `HH:MM[:SS[.fraction]]`, optionally
+///   followed by a UTC offset (`Z`, `+01:00`, `-0500`). The day is the date *as written*: no time-zone conversion (a
+///   row stamped `2018-01-01 23:00:00` belongs to 2018-01-01).
+/// - Recent years hold several intraday rows per day: a day's price is its **last** row that has a price.
+/// - A row without a price (an empty field, or `nan`, which is how pandas writes a missing value) is skipped and
+///   counted; a day whose rows are all without a price has no price.
+/// - Rows must be in time order; two rows with the same timestamp are allowed and the later one wins.
+/// - Prices are read as written, correctly rounded to the nearest `Double` (float noise such as
+///   `516.3999999999994` is kept: it is within a few units in the last place of the intended decimal).
+/// The column names are matched without regard to case; other columns are ignored.
+public enum PysystemtradePriceReader {
+  /// One file's daily prices and what was skipped to get them.
+  public struct DailyPrices: Sendable, Equatable {
+    /// One price per day: the day's last row with a price. No volume (pysystemtrade keeps none here).
+    public var history: PriceHistory
+    /// Data rows in the file (blank lines not counted).
+    public var rows: Int
+    /// Rows without a price (empty or `nan`), skipped.
+    public var rowsWithoutPrice: Int
+  }
+
+  /// Reads `bytes`, the contents of `file`.
+  public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> DailyPrices {
+    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+      throw InputError(
+        file: file, message: "the file is empty",
+        suggestion: "Write the header 'DATETIME,price' and one row per price.")
+    }
+    let result: Result<DailyPrices, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      do throws(InputError) {
+        return .success(try read(buffer.baseAddress!, buffer.count, file: file))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  static func read(_ p: UnsafePointer<UInt8>, _ end: Int, file: String) throws(InputError) -> DailyPrices {
+    // Header.
+    var i = 0
+    if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
+    var names: [String] = []
+    var start = i
+    while i <= end {
+      if i == end || p[i] == UInt8(ascii: ",") || p[i] == UInt8(ascii: "\n") {
+        var e = i
+        if e > start, p[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+        names.append(
+          String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self).trimmingSpaces()
+            .lowercased())
+        if i == end || p[i] == UInt8(ascii: "\n") { break }
+        start = i + 1
+      }
+      i += 1
+    }
+    // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
+    // two-column file the column that is not the price.
+    let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
+    guard
+      let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date")
+        ?? names.firstIndex(of: "index") ?? twoColumnFallback
+    else {
+      throw InputError(
+        file: file, line: 1, message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
+        suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
+    }
+    guard let priceColumn = names.firstIndex(of: "price") else {
+      throw InputError(
+        file: file, line: 1, message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
+        suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
+    }
+    let fieldCount = names.count
+
+    var dates: [CalendarDay] = []
+    var prices: [Double] = []
+    var rows = 0
+    var rowsWithoutPrice = 0
+    var previous: (day: CalendarDay, seconds: Double, line: Int, start: Int, end: Int)? = nil
+    var fieldStarts = [Int](repeating: 0, count: fieldCount + 1)
+    var line = 2
+    i = min(i + 1, end)
+    while i < end {
+      var lineEnd = i
+      var fields = 0
+      fieldStarts[0] = i
+      while lineEnd < end, p[lineEnd] != UInt8(ascii: "\n") {
+        if p[lineEnd] == UInt8(ascii: ",") {
+          fields += 1
+          if fields < fieldCount { fieldStarts[fields] = lineEnd + 1 }
+        }
+        lineEnd += 1
+      }
+      var contentEnd = lineEnd
+      if contentEnd > i, p[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+      defer {
+        i = lineEnd + 1
+        line += 1
+      }
+      if contentEnd == i { continue }  // blank line
+      rows += 1
+      if fields + 1 != fieldCount {
+        throw InputError(
+          file: file, line: line, column: min(fields + 1, fieldCount) + 1,
+          message: "the row has \(fields + 1) fields but the header has \(fieldCount)",
+          suggestion: "Give every row one value per header column.")
+      }
+      fieldStarts[fieldCount] = contentEnd + 1
+      func bounds(_ f: Int) -> (Int, Int) {
+        var s = fieldStarts[f]
+        var e = fieldStarts[f + 1] - 1
+        while s < e, p[s] == UInt8(ascii: " ") { s += 1 }
+        while e > s, p[e - 1] == UInt8(ascii: " ") { e -= 1 }
+        return (s, e)
+      }
+      func text(_ s: Int, _ e: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+      }
+
+      // Timestamp.
+      let (ds, de) = bounds(dateColumn)
+      guard let (day, seconds) = parseTimestamp(p, ds, de) else {
+        throw InputError(
+          file: file, line: line, column: dateColumn + 1,
+          message: de == ds ? "the DATETIME is empty" : "cannot read '\(text(ds, de))' as a DATETIME",
+          suggestion: "Write timestamps as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, e.g. 2023-08-31 20:00:00.")
+      }
+      if let previous, day < previous.day || (day == previous.day && seconds < previous.seconds) {
+        throw InputError(
+          file: file, line: line, column: dateColumn + 1,
+          message:
+            "'\(text(ds, de))' comes before '\(text(previous.start, previous.end))' on line \(previous.line): rows are not sorted",
+          suggestion: "Sort the rows by DATETIME, oldest first.")
+      }
+      previous = (day, seconds, line, ds, de)
+
+      // Price: a missing one is skipped (pandas writes NaN as an empty field).
+      let (ps, pe) = bounds(priceColumn)
+      if ps == pe || isNotANumber(p, ps, pe) {
+        rowsWithoutPrice += 1
+        continue
+      }
+      guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
+        throw InputError(
+          file: file, line: line, column: priceColumn + 1, message: "cannot read '\(text(ps, pe))' as a price",
+          suggestion: "Write the price as a plain decimal number (it may be negative), or leave it empty.")
+      }
+      if let last = dates.last, last == day {
+        prices[prices.count - 1] = price  // the day's last row wins
+      } else {
+        dates.append(day)
+        prices.append(price)
+      }
+    }
+    return DailyPrices(
+      history: PriceHistory(dates: dates, prices: prices), rows: rows, rowsWithoutPrice: rowsWithoutPrice)
+  }
+
+  /// Whether `p[s..<e]` spells `nan` in any case.
+  static func isNotANumber(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    guard e - s == 3 else { return false }
+    return p[s] | 0x20 == UInt8(ascii: "n") && p[s + 1] | 0x20 == UInt8(ascii: "a")
+      && p[s + 2] | 0x20 == UInt8(ascii: "n")
+  }
+
+  /// The day and the seconds into it of a pysystemtrade timestamp (see the type's comment); `nil` if malformed.
+  static func parseTimestamp(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> (CalendarDay, Double)? {
+    guard e - s >= 10, let day = CalendarDay.parse(p + s, count: 10) else { return nil }
+    var i = s + 10
+    if i == e { return (day, 0) }
+    guard p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "T") else { return nil }
+    i += 1
+    func twoDigits(_ at: Int) -> Int? {
+      guard at + 2 <= e else { return nil }
+      let a = Int(p[at]) &- 48
+      let b = Int(p[at + 1]) &- 48
+      guard (0...9).contains(a), (0...9).contains(b) else { return nil }
+      return a * 10 + b
+    }
+    guard let hour = twoDigits(i), hour <= 23, i + 2 < e, p[i + 2] == UInt8(ascii: ":"),
+      let minute = twoDigits(i + 3), minute <= 59
+    else { return nil }
+    var seconds = Double(hour * 3600 + minute * 60)
+    i += 5
+    if i < e, p[i] == UInt8(ascii: ":") {
+      guard let second = twoDigits(i + 1), second <= 60 else { return nil }
+      seconds += Double(second)
+      i += 3
+      if i < e, p[i] == UInt8(ascii: ".") {
+        i += 1
+        var scale = 0.1
+        let first = i
+        while i < e, p[i] &- 48 < 10 {
+          seconds += Double(p[i] &- 48) * scale
+          scale /= 10
+          i += 1
+        }
+        guard i > first else { return nil }
+      }
+    }
+    // Optional UTC offset, ignored: the day is the date as written.
+    if i < e {
+      if p[i] == UInt8(ascii: "Z"), i + 1 == e { return (day, seconds) }
+      guard p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-"), twoDigits(i + 1) != nil else { return nil }
+      var j = i + 3
+      if j < e, p[j] == UInt8(ascii: ":") { j += 1 }
+      guard twoDigits(j) != nil, j + 2 == e else { return nil }
+    }
+    return (day, seconds)
+  }
+}

@@ -1,0 +1,145 @@
+extension CapitalReserve {
+  /// The method in one paragraph, for every output format.
+  public var methodNote: String {
+    "Historical simulation: today's target positions applied to the last "
+      + "\(NumberFormat.integer(dailyProfitAndLoss.count)) "
+      + "daily price differences on dates every chosen instrument has a price"
+      + (windowStart.map { " (\($0) to \(dates.last!))" } ?? "")
+      + ", × multiplier × today's FX. The loss at the quantile is the empirical quantile of the one-day losses "
+      + "(linear interpolation), for the long and the short book; the reserve is the larger, at the unrounded "
+      + "target positions."
+  }
+
+  /// Aligned text: positions (unrounded and rounded), the losses at the quantile and the reserve.
+  public func table(style: TerminalStyle = .plain, baseCurrency: String, source: String) -> String {
+    let money = NumberFormat.money
+    let q = NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1)
+    var out = [
+      style.bold("Capital reserve — \(money(capital)) \(baseCurrency), one-day loss at the \(q)% quantile"),
+      "Data: \(source). Portfolio: the \(positions.count) instrument\(positions.count == 1 ? "" : "s") selected at this "
+        + "capital, IDM \(NumberFormat.fixed(idm, decimals: 3)), target volatility "
+        + "\(NumberFormat.percent(targetVolatility)).",
+      "",
+    ]
+    var table = TextTable([
+      ("Code", .left), ("Weight", .right), ("Contracts", .right), ("Rounded", .right),
+      ("Exposure (\(baseCurrency))", .right), ("Contract vol (\(baseCurrency)/yr)", .right),
+    ])
+    for p in positions {
+      table.append([
+        p.code, NumberFormat.percent(p.weight), NumberFormat.fixed(p.contracts, decimals: 2),
+        NumberFormat.fixed(p.roundedContracts, decimals: 0), money(p.exposure), money(p.currencyVolatility),
+      ])
+    }
+    out.append(table.rendered(style: style))
+    out.append("  Contracts = capital × IDM × weight × target volatility / contract vol.")
+    out.append("")
+    guard let reserve, let longLoss, let shortLoss else {
+      out.append(
+        "Not enough history: the chosen instruments have \(dailyProfitAndLoss.count) common daily differences; at least 2 "
+          + "are needed.")
+      return out.joined(separator: "\n")
+    }
+    var losses = TextTable([("One-day loss at \(q)%", .left), ("Target positions", .right), ("Rounded", .right)])
+    losses.append(["Long book", money(longLoss), money(longLossRounded)])
+    losses.append(["Short book", money(shortLoss), money(shortLossRounded)])
+    losses.append(["Normal at the expected volatility", money(normalLoss), "—"])
+    out.append(losses.rendered(style: style))
+    out.append("")
+    out.append(
+      style.bold(
+        "Cash to hold back: \(money(reserve)) \(baseCurrency) (\(NumberFormat.percent(reserve / capital, decimals: 2)) "
+          + "of capital)") + "; with rounded positions \(money(reserveRounded)) \(baseCurrency).")
+    out.append(
+      "  Window: \(NumberFormat.integer(dailyProfitAndLoss.count)) daily differences"
+        + (windowStart.map { ", \($0) to \(dates.last!)" } ?? "")
+        + (dailyProfitAndLoss.count < windowRequested
+          ? " (fewer than the \(windowRequested) asked for: the set's common history is shorter)" : "")
+        + ".")
+    out.append(
+      "  Daily P&L volatility: realised \(money(realisedDailyVolatility)) \(baseCurrency), expected "
+        + "\(money(expectedDailyVolatility)) \(baseCurrency).")
+    out.append(contentsOf: Self.wrap(methodNote, width: 108).map { "  " + $0 })
+    return out.joined(separator: "\n")
+  }
+
+  /// `text` broken at spaces into lines of at most `width` characters (a longer word gets a line of its own).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// JSON: settings of the estimate, positions, the losses and the reserve, and the daily P&L series (full precision).
+  public func json(baseCurrency: String) -> JSONValue {
+    .object([
+      ("capital", .number(capital)),
+      ("baseCurrency", .string(baseCurrency)),
+      ("quantile", .number(quantile)),
+      ("reserve", .optional(reserve)),
+      ("reserveRounded", .optional(reserveRounded)),
+      ("longLoss", .optional(longLoss)),
+      ("shortLoss", .optional(shortLoss)),
+      ("longLossRounded", .optional(longLossRounded)),
+      ("shortLossRounded", .optional(shortLossRounded)),
+      ("normalLoss", .optional(normalLoss)),
+      ("expectedDailyVolatility", .optional(expectedDailyVolatility)),
+      ("realisedDailyVolatility", .optional(realisedDailyVolatility)),
+      ("idm", .number(idm)),
+      ("targetVolatility", .number(targetVolatility)),
+      (
+        "window",
+        .object([
+          ("requested", .integer(windowRequested)),
+          ("differences", .integer(dailyProfitAndLoss.count)),
+          ("from", windowStart.map { .string($0.description) } ?? .null),
+          ("to", dates.last.map { .string($0.description) } ?? .null),
+        ])
+      ),
+      (
+        "positions",
+        .array(
+          positions.map { p in
+            .object([
+              ("code", .string(p.code)), ("weight", .number(p.weight)), ("contracts", .number(p.contracts)),
+              ("roundedContracts", .number(p.roundedContracts)), ("exposure", .optional(p.exposure)),
+              ("currencyVolatility", .number(p.currencyVolatility)), ("pointValue", .number(p.pointValue)),
+            ])
+          })
+      ),
+      (
+        "daily",
+        .array(
+          zip(dates, zip(dailyProfitAndLoss, dailyProfitAndLossRounded)).map { date, values in
+            .object([
+              ("date", .string(date.description)), ("profitAndLoss", .number(values.0)),
+              ("profitAndLossRounded", .number(values.1)),
+            ])
+          })
+      ),
+      ("method", .string(methodNote)),
+    ])
+  }
+
+  /// CSV: the daily P&L series the quantiles are taken from — `date`, `profit_and_loss` (unrounded target positions)
+  /// and `profit_and_loss_rounded` — at full precision, for a spreadsheet. Positions and the reserve are in the table
+  /// and JSON.
+  public var csv: String {
+    var lines = [CSVWriter.line(["date", "profit_and_loss", "profit_and_loss_rounded"])]
+    for (date, (profitAndLoss, rounded)) in zip(dates, zip(dailyProfitAndLoss, dailyProfitAndLossRounded)) {
+      lines.append(CSVWriter.line([date.description, CSVWriter.number(profitAndLoss), CSVWriter.number(rounded)]))
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,438 @@
+/// One self-contained HTML page about a selection: inline CSS and SVG, no scripts, no fonts or images fetched, so it
+/// opens the same anywhere and can be mailed as one file. The markup is well-formed XML (XHTML syntax), so it can be
+/// checked by any XML parser.
+///
+/// Sections: summary; the greedy path (chart and table); the chosen set; the capital sweep (chart and table, when a
+/// sweep is given); costs against standalone capital for every instrument; the correlation heatmap of the chosen set;
+/// the capital reserve (histogram and table, when given); every instrument; exclusions; the data import (for
+/// pysystemtrade folders); the settings.
+public struct HTMLReport: Sendable {
+  public var selection: SelectionResult
+  public var sweep: CapitalSweep?
+  public var reserve: CapitalReserve?
+  public var imported: PysystemtradeImport?
+
+  public init(
+    selection: SelectionResult, sweep: CapitalSweep? = nil, reserve: CapitalReserve? = nil,
+    imported: PysystemtradeImport? = nil
+  ) {
+    self.selection = selection
+    self.sweep = sweep
+    self.reserve = reserve
+    self.imported = imported
+  }
+
+  var base: String { selection.analysis.universe.fx.baseCurrency }
+  var settings: SelectionSettings { selection.settings }
+
+  /// The page.
+  public func rendered() -> String {
+    let s = selection
+    let money = NumberFormat.money
+    let final = s.path.final
+    let universe = s.analysis.universe
+    var body: [String] = []
+
+    // Header and summary.
+    body.append("<header><h1>Which instruments to trade with \(esc(money(s.capital))) \(esc(base))</h1>")
+    body.append(
+      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.count)) instruments"
+        + (s.analysis.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
+        + "every filter at this capital. Pre-cost Sharpe ratio \(num(settings.preCostSR, 2)) for every instrument, "
+        + "target volatility \(esc(NumberFormat.percent(settings.targetVolatility))), at most "
+        + "\(num(settings.maxContracts, 0)) contracts at the target position in the capital tests, IDM capped at "
+        + "\(num(settings.idmCap, 2)).</p></header>")
+    var cards: [(String, String, String)] = []
+    if let final {
+      cards.append(("Instruments chosen", "\(final.members.count)", "of \(NumberFormat.integer(universe.count))"))
+      cards.append(("Expected Sharpe ratio", NumberFormat.fixed(final.sharpe, decimals: 3), "after costs"))
+      cards.append(
+        ("IDM", NumberFormat.fixed(final.idm, decimals: 2), "cap \(NumberFormat.fixed(settings.idmCap, decimals: 2))"))
+      cards.append(
+        ("Capital needed", money(final.minimumCapital), "\(base), of \(money(s.capital)) available"))
+    } else {
+      cards.append(("Instruments chosen", "0", "nothing fits this capital"))
+    }
+    if let reserve, let amount = reserve.reserve {
+      cards.append(
+        (
+          "Cash to hold back", money(amount),
+          "\(base), \(NumberFormat.percent(amount / s.capital, decimals: 2)) of capital (\(percentLabel(reserve.quantile)) one-day loss)"
+        ))
+    }
+    body.append(
+      "<section class=\"cards\">"
+        + cards.map {
+          "<div class=\"card\"><div class=\"label\">\(esc($0.0))</div><div class=\"value\">\(esc($0.1))</div>"
+            + "<div class=\"note\">\(esc($0.2))</div></div>"
+        }.joined() + "</section>")
+    if final == nil {
+      let smallest =
+        s.analysis.smallestWorkableCapital.map {
+          " The smallest capital that admits an instrument is \(money($0.rounded(.up))) \(base)."
+        } ?? " No instrument passes the history, stale, liquidity and cost filters at any capital."
+      body.append(
+        "<p class=\"warning\">Nothing can be selected with \(esc(money(s.capital))) \(esc(base)).\(esc(smallest))</p>")
+    }
+
+    body.append(contentsOf: greedySection())
+    body.append(contentsOf: chosenSection())
+    if sweep != nil { body.append(contentsOf: sweepSection()) }
+    body.append(contentsOf: costSection())
+    body.append(contentsOf: correlationSection())
+    if reserve != nil { body.append(contentsOf: reserveSection()) }
+    body.append(contentsOf: instrumentsSection())
+    if let imported { body.append(contentsOf: importSection(imported)) }
+    body.append(contentsOf: settingsSection())
+
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>Tradeable — \(esc(money(s.capital))) \(esc(base))</title>
+      <style>
+      \(Self.css)
+      </style>
+      </head>
+      <body>
+      <main>
+      \(body.joined(separator: "\n"))
+      <footer>Made by <code>tradeable report</code>. Self-contained: no scripts, no network. Method: docs/DESIGN.md.</footer>
+      </main>
+      </body>
+      </html>
+
+      """
+  }
+
+  // MARK: - Sections
+
+  func greedySection() -> [String] {
+    let s = selection
+    var out = [
+      "<section id=\"greedy\"><h2>How the selection grew</h2>",
+      "<p>Start with the cheapest instrument the capital can hold alone, then repeatedly add the one that raises the "
+        + "portfolio's expected Sharpe ratio the most while every member stays affordable. Stopped: "
+        + "\(esc(s.path.stopReason.rawValue)).</p>",
+    ]
+    guard !s.path.steps.isEmpty else {
+      out.append("<p>No step: nothing is selected.</p></section>")
+      return out
+    }
+    let steps = s.path.steps.map { step in
+      GreedyPathChart.Step(
+        code: s.metrics[s.eligible[step.added]].code, sharpe: step.sharpe, idm: step.idm,
+        capitalNeeded: step.minimumCapital)
+    }
+    out.append(
+      figure(
+        GreedyPathChart(steps: steps, idmCap: settings.idmCap, capital: s.capital, baseCurrency: base).svg(),
+        caption: "Each step adds the instrument named below. Sharpe ratio: expected, after costs, of the equal-weight "
+          + "set. IDM: the diversification multiplier (capped). Capital: what the whole set needs so every member holds "
+          + "\(num(settings.maxContracts, 0)) contracts at its target position."))
+    var table = HTMLTable([
+      ("Step", .number), ("Added", .left), ("Class", .left), ("Sharpe", .number), ("IDM", .number),
+      ("Capital needed (\(base))", .number),
+    ])
+    for (k, step) in s.path.steps.enumerated() {
+      let i = s.eligible[step.added]
+      table.append([
+        "\(k + 1)", s.metrics[i].code, s.instruments[i].assetClass, NumberFormat.fixed(step.sharpe, decimals: 4),
+        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
+      ])
+    }
+    out.append(table.rendered(id: "table-steps"))
+    out.append("</section>")
+    return out
+  }
+
+  func chosenSection() -> [String] {
+    let s = selection
+    guard let final = s.path.final else { return [] }
+    var out = [
+      "<section id=\"chosen\"><h2>The chosen set</h2>",
+      "<p>\(final.members.count) instrument\(final.members.count == 1 ? "" : "s"), equal risk weights. Contracts at the "
+        + "target position = capital × IDM × weight × target volatility / the contract's annual volatility in "
+        + "\(esc(base)).</p>",
+    ]
+    let positions = reserve.map { Dictionary(uniqueKeysWithValues: $0.positions.map { ($0.index, $0) }) } ?? [:]
+    var table = HTMLTable([
+      ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
+      ("SR cost/yr", .number),
+      ("Contracts", .number), ("Rounded", .number), ("Capital needed (\(base))", .number),
+    ])
+    for (k, member) in final.members.enumerated() {
+      let i = s.eligible[member]
+      let contracts =
+        s.metrics[i].currencyVolatility.map {
+          s.capital * final.idm * final.weights[k] * settings.targetVolatility / $0
+        }
+      table.append([
+        s.metrics[i].code, s.instruments[i].name, s.instruments[i].assetClass, NumberFormat.percent(final.weights[k]),
+        NumberFormat.percent(s.metrics[i].annualVolatility), NumberFormat.fixed(s.metrics[i].annualSRCost, decimals: 4),
+        NumberFormat.fixed(positions[i]?.contracts ?? contracts, decimals: 2),
+        NumberFormat.fixed((positions[i]?.contracts ?? contracts)?.rounded(.toNearestOrAwayFromZero), decimals: 0),
+        NumberFormat.money(final.memberCapital[k]),
+      ])
+    }
+    out.append(table.rendered(id: "table-chosen"))
+    out.append("</section>")
+    return out
+  }
+
+  func sweepSection() -> [String] {
+    guard let sweep else { return [] }
+    let rows = sweep.rows
+    var out = [
+      "<section id=\"sweep\"><h2>What more or less capital buys</h2>",
+      "<p>The same selection at \(rows.count) capitals from \(esc(NumberFormat.money(rows.first?.capital))) to "
+        + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). Each row is what <code>tradeable select "
+        + "--capital K</code> chooses; the risk and cost stages are shared.</p>",
+    ]
+    let points = rows.map {
+      SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe)
+    }
+    out.append(
+      figure(
+        SweepChart(points: points, marked: selection.capital, baseCurrency: base).svg(),
+        caption: "Capital on a logarithmic axis. The dashed line marks this report's capital."))
+    var table = HTMLTable([
+      ("Capital (\(base))", .number), ("Instruments", .number), ("Sharpe", .number), ("IDM", .number),
+      ("Capital needed (\(base))", .number), ("Set (in the order added)", .left),
+    ])
+    for row in rows {
+      table.append(
+        [
+          NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
+          NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
+          NumberFormat.money(row.minimumCapital),
+          row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
+        ], rowClass: row.capital == selection.capital ? "current" : nil)
+    }
+    out.append(table.rendered(id: "table-sweep"))
+    out.append("</section>")
+    return out
+  }
+
+  func costSection() -> [String] {
+    let s = selection
+    let status = s.statuses
+    let points = s.metrics.indices.map { i in
+      CostCapitalChart.Point(
+        code: s.metrics[i].code, assetClass: s.instruments[i].assetClass, minimumCapital: s.metrics[i].minimumCapital,
+        annualSRCost: s.metrics[i].annualSRCost, status: status[i], reasons: s.screening[i].reasons.map(\.rawValue))
+    }
+    let chart = CostCapitalChart(points: points, capital: s.capital, maxSRCost: settings.maxSRCost, baseCurrency: base)
+    let missing = chart.notPlotted
+    var caption =
+      "One point per instrument. Annual SR cost = cost per trade / the contract's annual volatility × trades a year. "
+      + "Capital needed on its own = \(num(settings.maxContracts, 0)) contracts × annual volatility / (IDM cap "
+      + "\(num(settings.idmCap, 2)) × weight \(num(settings.maxWeight, 2)) × target \(num(settings.targetVolatility, 2))). "
+      + "Instruments above the dashed horizontal line cost too much; right of the vertical line they need more than the "
+      + "capital. Hover a point for its numbers."
+    let offScale = chart.offScale
+    if !offScale.isEmpty {
+      caption +=
+        " Triangles on the top edge cost more than \(compactNumber(chart.costScaleTop)) "
+        + "SR a year, off the scale: " + offScale.map(\.code).joined(separator: ", ") + "."
+    }
+    if !missing.isEmpty {
+      caption +=
+        " Not drawn (no volatility, or a zero cost or capital, which a logarithmic axis cannot show): "
+        + missing.map(\.code).joined(separator: ", ") + "."
+    }
+    return [
+      "<section id=\"costs\"><h2>What each instrument costs, and what it needs alone</h2>",
+      figure(chart.svg(), caption: caption),
+      "</section>",
+    ]
+  }
+
+  func correlationSection() -> [String] {
+    let s = selection
+    guard let final = s.path.final else { return [] }
+    let codes = final.members.map { s.metrics[s.eligible[$0]].code }
+    let matrix = s.correlation.principalSubmatrix(final.members)
+    var note =
+      "Correlations of weekly price differences over \(settings.correlationWeeks) ISO weeks, pairwise over the weeks "
+      + "both instruments have, floored at \(num(settings.correlationFloor, 2))"
+    if s.repair.repaired {
+      note +=
+        "; the eligible set's \(s.eligible.count)×\(s.eligible.count) matrix was not positive definite (smallest "
+        + "eigenvalue \(NumberFormat.fixed(s.repair.smallestEigenvalue, decimals: 4))) and was repaired before "
+        + "selection, so these are the repaired values the selection used"
+    }
+    note += ". Instruments in the order they were added."
+    return [
+      "<section id=\"correlation\"><h2>How correlated the chosen set is</h2>",
+      codes.count >= 2
+        ? figure(CorrelationHeatmap(codes: codes, matrix: matrix).svg(), caption: note)
+        : "<p>One instrument: nothing to correlate.</p>",
+      "</section>",
+    ]
+  }
+
+  func reserveSection() -> [String] {
+    guard let reserve else { return [] }
+    var out = [
+      "<section id=\"reserve\"><h2>Cash to hold back for a bad day</h2>",
+      "<p>\(esc(reserve.methodNote))</p>",
+    ]
+    guard let amount = reserve.reserve, let longLoss = reserve.longLoss, let shortLoss = reserve.shortLoss else {
+      out.append("<p>Not enough common history to estimate the one-day loss.</p></section>")
+      return out
+    }
+    out.append(
+      figure(
+        LossHistogram(
+          profitAndLoss: reserve.dailyProfitAndLoss, quantile: reserve.quantile, longLoss: longLoss,
+          shortLoss: shortLoss,
+          normalStandardDeviation: reserve.expectedDailyVolatility, baseCurrency: base
+        ).svg(),
+        caption: "Each bar counts the days whose P&L fell in its range. Red: days the long book lost more than its "
+          + "\(percentLabel(reserve.quantile)) quantile loss; orange: days the short book did. Dashed: the normal "
+          + "distribution at the expected volatility."))
+    let money = NumberFormat.money
+    var table = HTMLTable([
+      ("One-day loss at the \(percentLabel(reserve.quantile)) quantile", .left),
+      ("Target positions (\(base))", .number), ("Rounded positions (\(base))", .number),
+    ])
+    table.append(["Long book", money(longLoss), money(reserve.longLossRounded)])
+    table.append(["Short book", money(shortLoss), money(reserve.shortLossRounded)])
+    table.append([
+      "Normal at the expected daily volatility \(money(reserve.expectedDailyVolatility))", money(reserve.normalLoss),
+      "—",
+    ])
+    table.append(["Cash to hold back", money(amount), money(reserve.reserveRounded)], rowClass: "current")
+    out.append(table.rendered(id: "table-reserve"))
+    out.append(
+      "<p>Realised daily P&amp;L volatility \(esc(money(reserve.realisedDailyVolatility))) \(esc(base)) against "
+        + "\(esc(money(reserve.expectedDailyVolatility))) expected; window \(NumberFormat.integer(reserve.dailyProfitAndLoss.count)) "
+        + "days\(reserve.windowStart.map { ", \($0) to \(reserve.dates.last!)" } ?? "").</p>")
+    out.append("</section>")
+    return out
+  }
+
+  func instrumentsSection() -> [String] {
+    let s = selection
+    let status = s.statuses
+    let money = NumberFormat.money
+    var table = HTMLTable([
+      ("Code", .left), ("Name", .left), ("Class", .left), ("Currency", .left), ("Notional (\(base))", .number),
+      ("Vol", .number), ("Cost/trade (\(base))", .number), ("Trades/yr", .number), ("SR cost/yr", .number),
+      ("Min capital (\(base))", .number), ("Status", .left), ("Reasons", .left),
+    ])
+    for i in s.metrics.indices {
+      let m = s.metrics[i]
+      table.append(
+        [
+          m.code, s.instruments[i].name, s.instruments[i].assetClass, s.instruments[i].currency, money(m.notional),
+          NumberFormat.percent(m.annualVolatility), NumberFormat.fixed(m.costPerTrade, decimals: 2),
+          NumberFormat.fixed(m.tradesPerYear, decimals: 1), NumberFormat.fixed(m.annualSRCost, decimals: 4),
+          money(m.minimumCapital), status[i].rawValue,
+          (s.screening[i].reasons.map(\.rawValue) + s.screening[i].flags.map(\.rawValue)).joined(separator: ", "),
+        ], rowClass: status[i] == .selected ? "current" : status[i] == .excluded ? "excluded" : nil)
+    }
+    var exclusions = HTMLTable([("Reason", .left), ("Instruments", .number)])
+    for (reason, count) in s.exclusionCounts { exclusions.append([reason.rawValue, NumberFormat.integer(count)]) }
+    let counts = status.reduce(into: [InstrumentStatus: Int]()) { $0[$1, default: 0] += 1 }
+    return [
+      "<section id=\"instruments\"><h2>Every instrument</h2>",
+      "<p>\(NumberFormat.integer(counts[.selected, default: 0])) selected, "
+        + "\(NumberFormat.integer(counts[.eligible, default: 0])) eligible but not chosen, "
+        + "\(NumberFormat.integer(counts[.excluded, default: 0])) excluded. An instrument may fail several filters.</p>",
+      exclusions.rendered(id: "table-exclusions"),
+      "<details><summary>All \(NumberFormat.integer(s.metrics.count)) instruments, in input order</summary>",
+      table.rendered(id: "table-instruments"),
+      "</details>",
+      "</section>",
+    ]
+  }
+
+  func importSection(_ imported: PysystemtradeImport) -> [String] {
+    var out = [
+      "<section id=\"import\"><h2>Data import (pysystemtrade layout)</h2>",
+      "<p>" + esc(imported.summary()[0]) + "</p>",
+    ]
+    if !imported.leftOut.isEmpty {
+      var table = HTMLTable([("Code", .left), ("Left out because", .left), ("Where", .left)])
+      for item in imported.leftOut {
+        table.append([
+          item.code, item.reasons.map(\.rawValue).joined(separator: "; "),
+          item.line.map { "\(item.file):\($0)" } ?? item.file,
+        ])
+      }
+      out.append(table.rendered(id: "table-import"))
+    }
+    out.append("</section>")
+    return out
+  }
+
+  func settingsSection() -> [String] {
+    var table = HTMLTable([("Setting", .left), ("Value", .number)])
+    let rows: [(String, String)] = [
+      ("Pre-cost Sharpe ratio", num(settings.preCostSR, 2)),
+      ("Largest annual SR cost", num(settings.maxSRCost, 2)),
+      ("Contracts at the target position", num(settings.maxContracts, 0)),
+      ("IDM cap", num(settings.idmCap, 2)),
+      ("Largest weight (standalone test)", num(settings.maxWeight, 2)),
+      ("Target volatility", NumberFormat.percent(settings.targetVolatility)),
+      ("Correlation floor", num(settings.correlationFloor, 2)),
+      ("Largest number of instruments", settings.maxInstruments.map { "\($0)" } ?? "no limit"),
+      ("Daily prices needed", NumberFormat.integer(settings.minimumHistory)),
+      ("Volatility window, daily differences", NumberFormat.integer(settings.volatilityWindow)),
+      ("Correlation window, ISO weeks", NumberFormat.integer(settings.correlationWeeks)),
+      ("Business days a year", num(settings.businessDaysPerYear, 0)),
+    ]
+    for (name, value) in rows { table.append([name, value]) }
+    return ["<section id=\"settings\"><h2>Settings</h2>", table.rendered(id: "table-settings"), "</section>"]
+  }
+
+  // MARK: - Helpers
+
+  func figure(_ svg: String, caption: String) -> String {
+    "<figure>\n\(svg)\n<figcaption>\(esc(caption))</figcaption></figure>"
+  }
+
+  func esc(_ text: String) -> String { HTML.escape(text) }
+  func num(_ x: Double, _ decimals: Int) -> String { NumberFormat.fixed(x, decimals: decimals) }
+  func percentLabel(_ q: Double) -> String {
+    NumberFormat.fixed(q * 100, decimals: q * 100 == (q * 100).rounded() ? 0 : 1) + "%"
+  }
+
+  /// The page's style: a readable column at most 1,040 pixels wide, tables that scroll sideways rather than widen the
+  /// page, charts that shrink with the window.
+  static let css = """
+    :root { color-scheme: light; }
+    body { margin: 0; background: #f6f7f9; color: #1d1f23; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; }
+    main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; background: #ffffff; }
+    h1 { font-size: 26px; margin: 8px 0 4px; }
+    h2 { font-size: 20px; margin: 36px 0 8px; padding-top: 12px; border-top: 1px solid #e3e5e8; }
+    p { max-width: 900px; }
+    .lead { color: #444a52; }
+    code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; margin: 16px 0 8px; }
+    .card { border: 1px solid #e3e5e8; border-radius: 8px; padding: 10px 14px; background: #fbfcfd; }
+    .card .label { font-size: 13px; color: #5a616b; }
+    .card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
+    .card .note { font-size: 12px; color: #6b727c; }
+    .warning { background: #fff4e5; border-left: 4px solid #e69500; padding: 8px 12px; }
+    figure { margin: 16px 0 20px; }
+    svg.chart { display: block; max-width: 100%; height: auto; }
+    figcaption { font-size: 13px; color: #555b63; margin-top: 6px; max-width: 900px; }
+    .table-wrap { overflow-x: auto; margin: 12px 0; }
+    table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
+    th, td { padding: 4px 10px; border-bottom: 1px solid #eceef1; text-align: left; vertical-align: top; }
+    th, td.num { white-space: nowrap; }
+    th { background: #f3f5f7; font-weight: 600; position: sticky; top: 0; }
+    td.num, th.num { text-align: right; }
+    tr.current td { background: #eaf2fb; font-weight: 600; }
+    tr.excluded td { color: #6b727c; }
+    #table-sweep td:last-child { white-space: normal; min-width: 280px; }
+    details { margin: 12px 0; }
+    summary { cursor: pointer; font-weight: 600; }
+    footer { margin-top: 40px; font-size: 12px; color: #6b727c; }
+    """
+}

@@ -1,0 +1,188 @@
+import LinearAlgebra
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Cash to hold back for the next day's loss of the selected portfolio, by historical simulation — the practice of
+/// strategy indices that reserve cash at a quantile of the next day's loss.
+///
+/// Method:
+/// 1. Target positions, contracts: `capital × IDM × wᵢ × targetVolatility / currencyVolatilityᵢ` (unrounded), and the
+///    same rounded to whole contracts (half away from zero), with the selection's IDM and weights.
+/// 2. Window: the last `window` (512) differences between consecutive dates on which **every** selected instrument has
+///    a price, so each day's change covers the same interval for all of them (fewer when the set has fewer common
+///    dates).
+/// 3. Daily P&L of the book, base currency: `Σᵢ positionᵢ × (pᵢ(t) − pᵢ(t−1)) × multiplierᵢ × fxᵢ`, with today's FX.
+/// 4. A trend strategy may be long or short, so both books are measured: the loss of the long book is `−P&L`, of the
+///    short book `+P&L`. The loss at quantile q is the empirical q-quantile of those losses, linearly interpolated
+///    between order statistics (numpy's default, Excel's PERCENTILE.INC). The reserve is the larger of the two (and
+///    never below 0).
+/// For comparison, `normalLoss` is the q-quantile of a normal one-day loss at the portfolio's expected volatility,
+/// `capital × targetVolatility × IDM × √(wᵀCw) / √businessDays` (equal to the target when the IDM is not capped).
+public struct CapitalReserve: Sendable {
+  /// One selected instrument's position.
+  public struct Position: Sendable, Equatable {
+    /// Input index of the instrument.
+    public var index: Int
+    /// Code.
+    public var code: String
+    /// Risk weight in the selection.
+    public var weight: Double
+    /// Annual volatility of one contract, base currency.
+    public var currencyVolatility: Double
+    /// Base currency per price point per contract: `multiplier × fx`.
+    public var pointValue: Double
+    /// Contracts at the target position, unrounded.
+    public var contracts: Double
+    /// Whole contracts (half away from zero).
+    public var roundedContracts: Double
+    /// Value of the position at the last price, base currency: `contracts × lastPrice × pointValue`.
+    public var exposure: Double
+  }
+
+  /// Capital, base currency.
+  public let capital: Double
+  /// The quantile, e.g. 0.98.
+  public let quantile: Double
+  /// Differences asked for in the window.
+  public let windowRequested: Int
+  /// IDM of the selected set.
+  public let idm: Double
+  /// Target annual volatility of the portfolio, a fraction.
+  public let targetVolatility: Double
+  /// Positions, in selection order.
+  public let positions: [Position]
+  /// The date each daily difference ends on, increasing.
+  public let dates: [CalendarDay]
+  /// The date the first difference starts from (`nil` without differences).
+  public let windowStart: CalendarDay?
+  /// Daily P&L of the long book at the unrounded positions, base currency, same order as `dates`.
+  public let dailyProfitAndLoss: [Double]
+  /// The same at the rounded positions.
+  public let dailyProfitAndLossRounded: [Double]
+  /// Expected annual volatility of the book, base currency: `capital × targetVolatility × IDM × √(wᵀCw)`.
+  public let expectedAnnualVolatility: Double
+  /// Business days a year.
+  public let businessDaysPerYear: Double
+
+  /// The q-quantile one-day losses, unrounded positions: long book and short book.
+  public var longLoss: Double? { empiricalQuantile(dailyProfitAndLoss.map { -$0 }, quantile) }
+  public var shortLoss: Double? { empiricalQuantile(dailyProfitAndLoss, quantile) }
+  /// The same at the rounded positions.
+  public var longLossRounded: Double? { empiricalQuantile(dailyProfitAndLossRounded.map { -$0 }, quantile) }
+  public var shortLossRounded: Double? { empiricalQuantile(dailyProfitAndLossRounded, quantile) }
+
+  /// Cash to hold back: the larger of the long and short books' q-quantile one-day losses at the target (unrounded)
+  /// positions, at least 0; `nil` with fewer than two daily differences.
+  public var reserve: Double? {
+    guard let longLoss, let shortLoss else { return nil }
+    return max(longLoss, shortLoss, 0)
+  }
+
+  /// The same at the rounded positions.
+  public var reserveRounded: Double? {
+    guard let longLossRounded, let shortLossRounded else { return nil }
+    return max(longLossRounded, shortLossRounded, 0)
+  }
+
+  /// Expected one-day standard deviation of the book: `expectedAnnualVolatility / √businessDays`.
+  public var expectedDailyVolatility: Double { expectedAnnualVolatility / businessDaysPerYear.squareRoot() }
+
+  /// The q-quantile of a normal one-day loss with mean 0 at `expectedDailyVolatility`.
+  public var normalLoss: Double { normalQuantile(quantile) * expectedDailyVolatility }
+
+  /// Sample standard deviation of the daily P&L (unrounded positions), base currency; `nil` with fewer than two days.
+  public var realisedDailyVolatility: Double? { sampleStandardDeviation(dailyProfitAndLoss) }
+
+  /// The reserve of `selection`'s chosen set; `nil` when nothing is selected.
+  public init?(selection: SelectionResult, quantile: Double = 0.98, window: Int = 512) {
+    precondition(quantile > 0 && quantile < 1, "a quantile is in (0, 1)")
+    precondition(window >= 1, "the window holds at least one difference")
+    guard let final = selection.path.final else { return nil }
+    let settings = selection.settings
+    let universe = selection.analysis.universe
+    let metrics = selection.metrics
+    capital = selection.capital
+    self.quantile = quantile
+    windowRequested = window
+    idm = final.idm
+    targetVolatility = settings.targetVolatility
+    businessDaysPerYear = settings.businessDaysPerYear
+
+    let members = final.members.map { selection.eligible[$0] }
+    positions = members.enumerated().map { k, i in
+      let risk = metrics[i].currencyVolatility!
+      let contracts = selection.capital * final.idm * final.weights[k] * settings.targetVolatility / risk
+      let pointValue = universe.instruments[i].multiplier * metrics[i].fxRate
+      return Position(
+        index: i, code: metrics[i].code, weight: final.weights[k], currencyVolatility: risk, pointValue: pointValue,
+        contracts: contracts, roundedContracts: contracts.rounded(.toNearestOrAwayFromZero),
+        exposure: contracts * metrics[i].lastPrice * pointValue)
+    }
+
+    // wᵀCw of the chosen set, for the expected volatility.
+    let correlation = selection.correlation.principalSubmatrix(final.members)
+    let variance = correlation.quadraticForm(final.weights)
+    expectedAnnualVolatility = selection.capital * settings.targetVolatility * final.idm * max(variance, 0).squareRoot()
+
+    // Common dates, then the last `window` differences between consecutive ones.
+    let histories = members.map { universe.histories[$0] }
+    var common = Set(histories[0].dates)
+    for h in histories.dropFirst() { common.formIntersection(h.dates) }
+    let days = Array(common.sorted().suffix(window + 1))
+    let lookups: [[CalendarDay: Double]] = histories.map { h in
+      var map: [CalendarDay: Double] = [:]
+      map.reserveCapacity(days.count)
+      let wanted = Set(days)
+      for (d, p) in zip(h.dates, h.prices) where wanted.contains(d) { map[d] = p }
+      return map
+    }
+    var profitAndLoss: [Double] = []
+    var profitAndLossRounded: [Double] = []
+    if days.count >= 2 {
+      for t in 1..<days.count {
+        var value = 0.0
+        var valueRounded = 0.0
+        for (k, position) in positions.enumerated() {
+          let change = (lookups[k][days[t]]! - lookups[k][days[t - 1]]!) * position.pointValue
+          value += position.contracts * change
+          valueRounded += position.roundedContracts * change
+        }
+        profitAndLoss.append(value)
+        profitAndLossRounded.append(valueRounded)
+      }
+    }
+    dates = days.count >= 2 ? Array(days.dropFirst()) : []
+    windowStart = days.count >= 2 ? days.first : nil
+    dailyProfitAndLoss = profitAndLoss
+    dailyProfitAndLossRounded = profitAndLossRounded
+  }
+}
+
+/// The `q`-quantile of `values` by linear interpolation between order statistics: with the values sorted,
+/// `h = (n − 1)·q` and the result `v[⌊h⌋] + (h − ⌊h⌋)(v[⌊h⌋+1] − v[⌊h⌋])` (numpy's default). `nil` for fewer than two
+/// values.
+public func empiricalQuantile(_ values: [Double], _ q: Double) -> Double? {
+  guard values.count >= 2 else { return nil }
+  let sorted = values.sorted()
+  let h = Double(sorted.count - 1) * q
+  let lower = Int(h.rounded(.down))
+  guard lower + 1 < sorted.count else { return sorted[sorted.count - 1] }
+  return sorted[lower] + (h - Double(lower)) * (sorted[lower + 1] - sorted[lower])
+}
+
+/// The standard normal quantile `Φ⁻¹(p)`, by bisection on `Φ(x) = erfc(−x/√2)/2` to full double precision.
+public func normalQuantile(_ p: Double) -> Double {
+  precondition(p > 0 && p < 1, "a probability in (0, 1)")
+  var lo = -40.0
+  var hi = 40.0
+  for _ in 0..<200 {
+    let mid = (lo + hi) / 2
+    if mid == lo || mid == hi { break }
+    if 0.5 * erfc(-mid / 2.0.squareRoot()) < p { lo = mid } else { hi = mid }
+  }
+  return (lo + hi) / 2
+}

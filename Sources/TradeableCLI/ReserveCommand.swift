@@ -1,0 +1,74 @@
+import ArgumentParser
+import Tradeable
+
+/// Options of the capital reserve, shared by `reserve` and `report`.
+struct ReserveOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Quantile of the one-day loss to hold back, in (0, 1).", valueName: "q"))
+  var quantile: Double = 0.98
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Daily differences in the reserve's window (on dates every chosen instrument has).", valueName: "n"))
+  var reserveWindow: Int = 512
+
+  func validate() throws {
+    guard quantile > 0, quantile < 1 else { throw ValidationError("--quantile must be between 0 and 1, e.g. 0.98.") }
+    guard reserveWindow >= 2 else { throw ValidationError("--reserve-window must be at least 2.") }
+  }
+}
+
+/// `tradeable reserve --capital K --quantile 0.98`: cash to hold back for the next day's loss.
+struct ReserveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reserve",
+    abstract: "Estimate the cash to hold back: the selected portfolio's historical one-day loss at a quantile.",
+    discussion: """
+      Takes the instruments selected at --capital, at their target positions (capital × IDM × weight × target \
+      volatility / contract volatility, unrounded and rounded), applies the last --reserve-window daily price \
+      differences on dates every one of them has a price (× multiplier × today's FX), and reports the one-day loss \
+      at --quantile of the long and of the short book; the reserve is the larger. --format csv prints the daily P&L \
+      series.
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
+  var capital: Double
+
+  @OptionGroup(title: "Reserve") var reserveOptions: ReserveOptions
+  @OptionGroup(title: "Data") var dataOptions: DataOptions
+  @OptionGroup(title: "Method") var method: MethodOptions
+  @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+
+  func validate() throws {
+    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let universe = try dataOptions.loadUniverse()
+      let analysis = UniverseAnalysis(
+        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
+      let selection = try analysis.select(capital: capital)
+      guard
+        let reserve = CapitalReserve(
+          selection: selection, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
+      else {
+        let smallest =
+          analysis.smallestWorkableCapital.map {
+            " The smallest capital that admits an instrument is \(NumberFormat.money($0.rounded(.up))) "
+              + "\(universe.fx.baseCurrency)."
+          } ?? ""
+        printError(
+          "error: nothing can be selected with \(NumberFormat.money(capital)) \(universe.fx.baseCurrency), "
+            + "so there is no portfolio to reserve for.\(smallest)")
+        throw ExitCode(1)
+      }
+      let base = universe.fx.baseCurrency
+      switch dataOptions.format {
+      case .table: print(reserve.table(style: .automatic, baseCurrency: base, source: universe.source))
+      case .json: print(reserve.json(baseCurrency: base).rendered())
+      case .csv: print(reserve.csv)
+      }
+    }
+  }
+}
