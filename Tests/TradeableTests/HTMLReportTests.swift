@@ -175,7 +175,7 @@ struct HTMLReportTests {
     #expect(cells.count == 100)
     // Cell (NASDAQ_micro, HANGTECH) carries the repaired correlation the selection used, to three decimals.
     let members = selection.path.final!.members
-    let c = selection.correlation[members[0], members[8]]
+    let c = try #require(selection.eligibleCorrelation)[members[0], members[8]]
     #expect(cells.contains { $0.tooltip == "NASDAQ_micro / HANGTECH: \(NumberFormat.fixed(c, decimals: 3))" })
     #expect(outline.texts(in: id).filter { $0 == "NASDAQ_micro" }.count == 2)
   }

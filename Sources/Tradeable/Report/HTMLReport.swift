@@ -254,15 +254,17 @@ public struct HTMLReport: Sendable {
     let s = selection
     guard let final = s.path.final else { return [] }
     let codes = final.members.map { s.metrics[s.eligible[$0]].code }
-    let matrix = s.correlation.principalSubmatrix(final.members)
+    let matrix = s.selectedCorrelation
     var note =
       "Correlations of weekly price differences over \(settings.correlationWeeks) ISO weeks, pairwise over the weeks "
       + "both instruments have, floored at \(num(settings.correlationFloor, 2))"
-    if s.repair.repaired {
+    if let repair = s.repair, repair.repaired {
       note +=
         "; the eligible set's \(s.eligible.count)×\(s.eligible.count) matrix was not positive definite (smallest "
-        + "eigenvalue \(NumberFormat.fixed(s.repair.smallestEigenvalue, decimals: 4))) and was repaired before "
+        + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and was repaired before "
         + "selection, so these are the repaired values the selection used"
+    } else if s.matrixFree {
+      note += "; selected matrix-free (only the chosen instruments' rows were computed), so no repair"
     }
     note += ". Instruments in the order they were added."
     return [

@@ -124,7 +124,7 @@ public struct CapitalReserve: Sendable {
     }
 
     // wᵀCw of the chosen set, for the expected volatility.
-    let correlation = selection.correlation.principalSubmatrix(final.members)
+    let correlation = selection.selectedCorrelation
     let variance = correlation.quadraticForm(final.weights)
     expectedAnnualVolatility = selection.capital * settings.targetVolatility * final.idm * max(variance, 0).squareRoot()
 
