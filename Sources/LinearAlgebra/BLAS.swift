@@ -77,4 +77,13 @@ public enum BLAS {
 
   /// Number of threads OpenBLAS uses.
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+  /// Runs `body` with OpenBLAS single-threaded, so that the caller's own threads can each call BLAS on separate
+  /// data (OpenBLAS then runs every call in the calling thread), and restores the previous thread count.
+  public static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R {
+    let previous = openblas_get_num_threads()
+    openblas_set_num_threads(1)
+    defer { openblas_set_num_threads(previous) }
+    return try body()
+  }
 }

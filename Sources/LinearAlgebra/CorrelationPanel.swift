@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -178,78 +179,115 @@ public struct CorrelationPanel: Sendable {
     }
   }
 
-  /// Column-block size for the gap path: wide enough for `dgemm` to run at full speed, narrow enough that the six
-  /// `N × b` block products stay small and the wasted lower half of each diagonal block (`b/4` of `N`) stays a few
-  /// percent of the work.
-  static func blockSize(_ n: Int) -> Int {
-    if n <= 512 { return n }
-    return n < 2_048 ? 256 : 512
+  /// Tile size for the gap path: square `s × s` tiles of the upper triangle, at most 512 — a tile's products (`6·s²`
+  /// numbers, 12.6 MB at 512) stay in the 32 MB L3 cache while they are combined, and single-threaded `dgemm` on
+  /// 512 × 512 × 260 runs at half the two-core `dsyrk` rate, i.e. at full rate per core — and small enough that there
+  /// are at least ten tiles to share out between the cores (four tiles a side).
+  static func tileSize(_ n: Int) -> Int {
+    if n <= 128 { return max(n, 1) }
+    let quarter = (n + 3) / 4
+    return min(512, max(128, (quarter + 31) / 32 * 32))
   }
 
-  /// Panel with gaps: blocked products, combined block by block into the upper triangle.
+  /// Panel with gaps: the upper triangle tile by tile, each tile's products combined while they are still in cache.
+  ///
+  /// The centred values and the mask are interleaved per tile, `[X_J | M_J]` (`T × 2s`), so that one `dgemm`,
+  /// `[X_I | M_I]ᵀ·[X_J | M_J]`, yields four of the six sums at once (`XᵀX`, `XᵀM`, `MᵀX`, `MᵀM`) and two more give
+  /// the squares (`(X∘X)_Iᵀ·M_J`, `M_Iᵀ·(X∘X)_J`): three calls a tile, no wasted flops. A diagonal tile needs one
+  /// `dsyrk` of `[X_J | M_J]` (its top-right block holds `XᵀM` both ways round) and one `dgemm` `(X∘X)_Jᵀ·M_J`.
+  ///
+  /// Tiles are shared out among the cores, each core running single-threaded BLAS on its tile and combining it from
+  /// its own cache: no thread hand-offs between the products and the combination (OpenBLAS's own threading would
+  /// synchronise every call and leave its workers spinning while the tile is combined).
   func fillPairwiseComplete(_ out: UnsafeMutablePointer<Double>) {
     let n = columns, t = rows
-    let b = Self.blockSize(n)
-    let blockArea = n * b
-    // Uninitialised workspace: every entry read below is written by dgemm/dsyrk (beta = 0) first.
-    let work = UnsafeMutablePointer<Double>.allocate(capacity: 6 * blockArea)
-    defer { work.deallocate() }
-    let sumXY = work
-    let sumXGivenY = work + blockArea  // Σ_t x_ti m_tj
-    let sumYGivenX = work + 2 * blockArea  // Σ_t m_ti x_tj
-    let squaresXGivenY = work + 3 * blockArea  // Σ_t x_ti² m_tj
-    let squaresYGivenX = work + 4 * blockArea  // Σ_t m_ti x_tj²
-    let common = work + 5 * blockArea  // Σ_t m_ti m_tj
+    let size = Self.tileSize(n)
+    let tileCount = (n + size - 1) / size
+    // [X_J | M_J] for every tile J, contiguous: tile J starts at 2·j0·T.
+    let interleaved = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n * t)
+    defer { interleaved.deallocate() }
+    // The upper-triangle tiles, most expensive (off-diagonal) first.
+    var tiles: [(Int, Int)] = []
+    for j in 0..<tileCount { for i in 0..<j { tiles.append((i * size, j * size)) } }
+    for j in 0..<tileCount { tiles.append((j * size, j * size)) }
+    let workers = max(1, min(activeProcessorCount, tiles.count))
+    let next = Atomic<Int>(0)
     x.withUnsafeBufferPointer { xp in
       squares.withUnsafeBufferPointer { sp in
         mask.withUnsafeBufferPointer { mp in
-          let x = xp.baseAddress!, q = sp.baseAddress!, m = mp.baseAddress!
-          /// `C[0..<rowsEnd, columns] = op(A[:, 0..<rowsEnd])ᵀ · B[:, columns]` into a block with leading dimension
-          /// `ldc`, for the rows above the block plus the block's upper half (its diagonal part in two halves, so
-          /// only a quarter of the diagonal block is wasted).
-          func directional(_ a: UnsafePointer<Double>, _ bCols: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-            j0: Int, width: Int, ldc: Int)
-          {
-            let half = width / 2
-            // Rows 0..<j0+half for all columns of the block.
-            BLAS.gemm(.transpose, .none, m: j0 + half, n: width, k: t, alpha: 1, a: a, lda: t, b: bCols, ldb: t, beta: 0, c: c, ldc: ldc)
-            // Rows j0+half..<j0+width for the right half of the block's columns.
-            BLAS.gemm(
-              .transpose, .none, m: width - half, n: width - half, k: t, alpha: 1, a: a + (j0 + half) * t, lda: t,
-              b: bCols + half * t, ldb: t, beta: 0, c: c + half * ldc + j0 + half, ldc: ldc)
-          }
-          var j0 = 0
-          while j0 < n {
-            let width = min(b, n - j0)
-            let j1 = j0 + width
-            let xJ = x + j0 * t, mJ = m + j0 * t, qJ = q + j0 * t
-            // Symmetric products: dgemm above the diagonal block, dsyrk on it.
-            if j0 > 0 {
-              BLAS.gemm(.transpose, .none, m: j0, n: width, k: t, alpha: 1, a: x, lda: t, b: xJ, ldb: t, beta: 0, c: sumXY, ldc: j1)
-              BLAS.gemm(.transpose, .none, m: j0, n: width, k: t, alpha: 1, a: m, lda: t, b: mJ, ldb: t, beta: 0, c: common, ldc: j1)
+          nonisolated(unsafe) let x = xp.baseAddress!, q = sp.baseAddress!, m = mp.baseAddress!
+          nonisolated(unsafe) let panel = interleaved
+          nonisolated(unsafe) let output = out
+          parallelChunks(tileCount) { range in
+            for tile in range {
+              let c0 = tile * size, w = min(size, n - c0)
+              (panel + 2 * c0 * t).update(from: x + c0 * t, count: w * t)
+              (panel + 2 * c0 * t + w * t).update(from: m + c0 * t, count: w * t)
             }
-            BLAS.syrkUpper(.transpose, n: width, k: t, alpha: 1, a: xJ, lda: t, beta: 0, c: sumXY + j0, ldc: j1)
-            BLAS.syrkUpper(.transpose, n: width, k: t, alpha: 1, a: mJ, lda: t, beta: 0, c: common + j0, ldc: j1)
-            // The directional sums are not symmetric: both orders.
-            directional(x, mJ, sumXGivenY, j0: j0, width: width, ldc: j1)
-            directional(m, xJ, sumYGivenX, j0: j0, width: width, ldc: j1)
-            directional(q, mJ, squaresXGivenY, j0: j0, width: width, ldc: j1)
-            directional(m, qJ, squaresYGivenX, j0: j0, width: width, ldc: j1)
-            let blockStart = j0
-            parallelChunks(width) { range in
-              for jj in range {
-                let j = blockStart + jj
-                let offset = jj * j1
-                combineColumn(
-                  into: out + j * n, count: j, common: common + offset, sumXY: sumXY + offset,
-                  sumX: sumXGivenY + offset, sumY: sumYGivenX + offset, sumXX: squaresXGivenY + offset,
-                  sumYY: squaresYGivenX + offset)
-                out[j * n + j] = 1
+          }
+          let schedule = tiles
+          BLAS.singleThreaded {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+              // Workspace (uninitialised: dgemm/dsyrk write every entry read, beta = 0).
+              let g1 = UnsafeMutablePointer<Double>.allocate(capacity: 4 * size * size)
+              let g2 = UnsafeMutablePointer<Double>.allocate(capacity: size * size)
+              let g3 = UnsafeMutablePointer<Double>.allocate(capacity: size * size)
+              defer {
+                g1.deallocate()
+                g2.deallocate()
+                g3.deallocate()
+              }
+              // Dynamic schedule: each worker takes the next tile (off-diagonal, costlier ones first).
+              while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                if k >= schedule.count { break }
+                let (i0, j0) = schedule[k]
+                Self.tile(
+                  i0: i0, j0: j0, size: size, n: n, t: t, x: x, q: q, m: m, interleaved: panel, out: output, g1: g1,
+                  g2: g2, g3: g3)
               }
             }
-            j0 = j1
           }
         }
+      }
+    }
+  }
+
+  /// One tile of the gap path: its products, then its correlations into `out`.
+  static func tile(
+    i0: Int, j0: Int, size: Int, n: Int, t: Int, x: UnsafePointer<Double>, q: UnsafePointer<Double>,
+    m: UnsafePointer<Double>, interleaved: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>,
+    g1: UnsafeMutablePointer<Double>, g2: UnsafeMutablePointer<Double>, g3: UnsafeMutablePointer<Double>
+  ) {
+    let w = min(size, n - j0), h = min(size, n - i0)
+    let xmJ = interleaved + 2 * j0 * t
+    let mJ = m + j0 * t, qJ = q + j0 * t
+    if i0 == j0 {
+      BLAS.syrkUpper(.transpose, n: 2 * w, k: t, alpha: 1, a: xmJ, lda: t, beta: 0, c: g1, ldc: 2 * w)
+      BLAS.gemm(.transpose, .none, m: w, n: w, k: t, alpha: 1, a: qJ, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: w)
+      // G1 (2w × 2w, upper): XᵀX at (i, jj), XᵀM at (i, w + jj) and (jj, w + i), MᵀM at (w + i, w + jj).
+      // G2 = (X∘X)ᵀM (w × w): (i, jj) and (jj, i).
+      let l = 2 * w
+      for jj in 0..<w {
+        let column = out + (j0 + jj) * n + i0
+        for i in 0..<jj {
+          column[i] = PairwiseCorrelation.combine(
+            count: g1[(w + jj) * l + w + i], sumXY: g1[jj * l + i], sumX: g1[(w + jj) * l + i],
+            sumY: g1[(w + i) * l + jj], sumXX: g2[jj * w + i], sumYY: g2[i * w + jj])
+        }
+        column[jj] = 1
+      }
+    } else {
+      let xmI = interleaved + 2 * i0 * t
+      BLAS.gemm(.transpose, .none, m: 2 * h, n: 2 * w, k: t, alpha: 1, a: xmI, lda: t, b: xmJ, ldb: t, beta: 0, c: g1, ldc: 2 * h)
+      BLAS.gemm(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: q + i0 * t, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: h)
+      BLAS.gemm(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: m + i0 * t, lda: t, b: qJ, ldb: t, beta: 0, c: g3, ldc: h)
+      // G1 (2h × 2w): XᵀX (i, jj), XᵀM (i, w + jj), MᵀX (h + i, jj), MᵀM (h + i, w + jj).
+      let l = 2 * h
+      for jj in 0..<w {
+        combineColumn(
+          into: out + (j0 + jj) * n + i0, count: h, common: g1 + (w + jj) * l + h, sumXY: g1 + jj * l,
+          sumX: g1 + (w + jj) * l, sumY: g1 + jj * l + h, sumXX: g2 + jj * h, sumYY: g3 + jj * h)
       }
     }
   }
@@ -366,7 +404,8 @@ func combineColumn(
     let varianceX = sxx - sx * sx * inverse
     let varianceY = syy - sy * sy * inverse
     var r = (sxy - sx * sy * inverse) / (varianceX * varianceY).squareRoot()
-    r = r.clamped(lowerBound: minusOne, upperBound: one)
+    r.replace(with: one, where: r .> one)
+    r.replace(with: minusOne, where: r .< minusOne)
     let undefined = (n .< two) .| (varianceX .<= tolerance * sxx) .| (varianceY .<= tolerance * syy)
     r.replace(with: nan, where: undefined)
     UnsafeMutableRawPointer(out + i).storeBytes(of: r, as: V.self)

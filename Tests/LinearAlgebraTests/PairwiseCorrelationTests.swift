@@ -108,13 +108,17 @@ struct PairwiseCorrelationTests {
 
 @Suite("Correlation panel: blocked matrix and matrix-free rows")
 struct CorrelationPanelTests {
-  @Test("blocked gap path (N > one block) matches the pair-by-pair reference")
+  @Test("tiled gap path (N over one tile) matches the pair-by-pair reference")
   func blocked() {
-    // 700 columns: two column blocks of 512 and 188, so block edges and the dsyrk diagonal blocks are exercised.
-    let (values, mask) = PairwiseCorrelationTests.panel(rows: 60, columns: 700, gapRate: 0.2, seed: 11)
+    // 1,100 columns: tiles of 512, 512 and 76, so tile edges, diagonal tiles (dsyrk, half-split dgemm) and the ragged
+    // last tile are all exercised.
+    let (values, mask) = PairwiseCorrelationTests.panel(rows: 40, columns: 1_100, gapRate: 0.2, seed: 11)
     let c = CorrelationPanel(values: values, mask: mask).matrix()
     #expect(c.asymmetry == 0)
-    for (i, j) in [(0, 1), (5, 511), (511, 512), (100, 699), (512, 699), (698, 699), (300, 600)] {
+    for (i, j) in [
+      (0, 1), (5, 511), (511, 512), (100, 699), (512, 699), (698, 699), (300, 600), (255, 256), (256, 300),
+      (767, 768), (1_023, 1_024), (1_024, 1_099), (0, 1_099), (600, 1_050),
+    ] {
       let expected = PairwiseCorrelationTests.reference(
         values.column(i), values.column(j), mask.column(i).map { $0 != 0 }, mask.column(j).map { $0 != 0 })
       #expect(approximately(c[i, j], expected, relative: 1e-10, absolute: 1e-13))
