@@ -21,6 +21,14 @@ public enum BLAS {
     _ trans: Transpose, n: Int, k: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
     beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
   ) {
+    BLASGate.shared { syrkUpperUnlocked(trans, n: n, k: k, alpha: alpha, a: a, lda: lda, beta: beta, c: c, ldc: ldc) }
+  }
+
+  /// `syrkUpper` without the gate, for workers inside `singleThreaded`.
+  static func syrkUpperUnlocked(
+    _ trans: Transpose, n: Int, k: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
+    beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+  ) {
     guard n > 0 else { return }
     cblas_dsyrk(
       CblasColMajor, CblasUpper, trans.cblas, Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), beta, c,
@@ -30,6 +38,17 @@ public enum BLAS {
   /// `C ← alpha·op(A)·op(B) + beta·C` with `op(A)` of size `m × k` and `op(B)` of size `k × n`.
 
   public static func gemm(
+    _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int, alpha: Double,
+    a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
+    c: UnsafeMutablePointer<Double>, ldc: Int
+  ) {
+    BLASGate.shared {
+      gemmUnlocked(transA, transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+  }
+
+  /// `gemm` without the gate, for workers inside `singleThreaded`.
+  static func gemmUnlocked(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int, alpha: Double,
     a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
     c: UnsafeMutablePointer<Double>, ldc: Int
@@ -47,7 +66,9 @@ public enum BLAS {
     x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
   ) {
     guard m > 0, n > 0 else { return }
-    cblas_dgemv(CblasColMajor, trans.cblas, Int32(m), Int32(n), alpha, a, Int32(max(lda, 1)), x, 1, beta, y, 1)
+    BLASGate.shared {
+      cblas_dgemv(CblasColMajor, trans.cblas, Int32(m), Int32(n), alpha, a, Int32(max(lda, 1)), x, 1, beta, y, 1)
+    }
   }
 
   /// Which side the triangular matrix multiplies from in `trsm`.
@@ -63,27 +84,32 @@ public enum BLAS {
     b: UnsafeMutablePointer<Double>, ldb: Int
   ) {
     guard m > 0, n > 0 else { return }
+    BLASGate.shared {
     cblas_dtrsm(
       CblasColMajor, side.cblas, CblasUpper, trans.cblas, CblasNonUnit, Int32(m), Int32(n), alpha, u,
       Int32(max(ldu, 1)), b, Int32(max(ldb, 1)))
+    }
   }
 
   /// Dot product of two contiguous vectors of length `n`.
 
   public static func dot(n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
     guard n > 0 else { return 0 }
-    return cblas_ddot(Int32(n), x, 1, y, 1)
+    return BLASGate.shared { cblas_ddot(Int32(n), x, 1, y, 1) }
   }
 
   /// Number of threads OpenBLAS uses.
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
-  /// Runs `body` with OpenBLAS single-threaded, so that the caller's own threads can each call BLAS on separate
-  /// data (OpenBLAS then runs every call in the calling thread), and restores the previous thread count.
-  public static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R {
-    let previous = openblas_get_num_threads()
-    openblas_set_num_threads(1)
-    defer { openblas_set_num_threads(previous) }
-    return try body()
+  /// Runs `body` with OpenBLAS single-threaded and no other BLAS call in flight anywhere in the process, so that
+  /// the caller's own workers can each run BLAS on separate data in their own thread (through the unlocked
+  /// variants: the public wrappers would wait for the lock `body` holds), then restores the thread count.
+  static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R {
+    try BLASGate.exclusive {
+      let previous = openblas_get_num_threads()
+      openblas_set_num_threads(1)
+      defer { openblas_set_num_threads(previous) }
+      return try body()
+    }
   }
 }

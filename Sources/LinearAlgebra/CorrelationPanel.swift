@@ -253,7 +253,8 @@ public struct CorrelationPanel: Sendable {
     }
   }
 
-  /// One tile of the gap path: its products, then its correlations into `out`.
+  /// One tile of the gap path: its products (unlocked BLAS: the caller holds the gate exclusively), then its
+  /// correlations into `out`.
   static func tile(
     i0: Int, j0: Int, size: Int, n: Int, t: Int, x: UnsafePointer<Double>, q: UnsafePointer<Double>,
     m: UnsafePointer<Double>, interleaved: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>,
@@ -263,8 +264,8 @@ public struct CorrelationPanel: Sendable {
     let xmJ = interleaved + 2 * j0 * t
     let mJ = m + j0 * t, qJ = q + j0 * t
     if i0 == j0 {
-      BLAS.syrkUpper(.transpose, n: 2 * w, k: t, alpha: 1, a: xmJ, lda: t, beta: 0, c: g1, ldc: 2 * w)
-      BLAS.gemm(.transpose, .none, m: w, n: w, k: t, alpha: 1, a: qJ, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: w)
+      BLAS.syrkUpperUnlocked(.transpose, n: 2 * w, k: t, alpha: 1, a: xmJ, lda: t, beta: 0, c: g1, ldc: 2 * w)
+      BLAS.gemmUnlocked(.transpose, .none, m: w, n: w, k: t, alpha: 1, a: qJ, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: w)
       // G1 (2w × 2w, upper): XᵀX at (i, jj), XᵀM at (i, w + jj) and (jj, w + i), MᵀM at (w + i, w + jj).
       // G2 = (X∘X)ᵀM (w × w): (i, jj) and (jj, i).
       let l = 2 * w
@@ -279,9 +280,9 @@ public struct CorrelationPanel: Sendable {
       }
     } else {
       let xmI = interleaved + 2 * i0 * t
-      BLAS.gemm(.transpose, .none, m: 2 * h, n: 2 * w, k: t, alpha: 1, a: xmI, lda: t, b: xmJ, ldb: t, beta: 0, c: g1, ldc: 2 * h)
-      BLAS.gemm(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: q + i0 * t, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: h)
-      BLAS.gemm(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: m + i0 * t, lda: t, b: qJ, ldb: t, beta: 0, c: g3, ldc: h)
+      BLAS.gemmUnlocked(.transpose, .none, m: 2 * h, n: 2 * w, k: t, alpha: 1, a: xmI, lda: t, b: xmJ, ldb: t, beta: 0, c: g1, ldc: 2 * h)
+      BLAS.gemmUnlocked(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: q + i0 * t, lda: t, b: mJ, ldb: t, beta: 0, c: g2, ldc: h)
+      BLAS.gemmUnlocked(.transpose, .none, m: h, n: w, k: t, alpha: 1, a: m + i0 * t, lda: t, b: qJ, ldb: t, beta: 0, c: g3, ldc: h)
       // G1 (2h × 2w): XᵀX (i, jj), XᵀM (i, w + jj), MᵀX (h + i, jj), MᵀM (h + i, w + jj).
       let l = 2 * h
       for jj in 0..<w {

@@ -18,9 +18,9 @@ public struct CholeskyFactor: Sendable {
     if n == 0 { return x }
     let info = upper.storage.withUnsafeBufferPointer { u in
       x.withUnsafeMutableBufferPointer { xp in
-        LAPACKE_dpotrs(
+        BLASGate.shared { LAPACKE_dpotrs(
           LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), 1, u.baseAddress!, Int32(n), xp.baseAddress!,
-          Int32(n))
+          Int32(n)) }
       }
     }
     try LinearAlgebraError.check(info, "dpotrs") { _ in "unexpected failure in the triangular solves" }
@@ -33,7 +33,7 @@ public struct CholeskyFactor: Sendable {
     var a = upper
     if n == 0 { return a }
     let info = a.storage.withUnsafeMutableBufferPointer { ap in
-      LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), ap.baseAddress!, Int32(n))
+      BLASGate.shared { LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), ap.baseAddress!, Int32(n)) }
     }
     try LinearAlgebraError.check(info, "dpotri") { i in
       "the factor has a zero on its diagonal at position \(i); the matrix is singular"
@@ -60,7 +60,7 @@ extension Matrix {
     var a = self
     if n > 0 {
       let info = a.storage.withUnsafeMutableBufferPointer { ap in
-        LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), ap.baseAddress!, Int32(n))
+        BLASGate.shared { LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), ap.baseAddress!, Int32(n)) }
       }
       try LinearAlgebraError.check(info, "dpotrf") { i in
         "the leading minor of order \(i) is not positive definite; repair the matrix (clip its eigenvalues) first"

@@ -13,9 +13,9 @@ extension Matrix {
     var x = b
     let info = a.withUnsafeMutableBufferPointer { ap in
       x.withUnsafeMutableBufferPointer { xp in
-        LAPACKE_dgels(
+        BLASGate.shared { LAPACKE_dgels(
           LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), Int32(rows), Int32(columns), 1, ap.baseAddress!, Int32(rows),
-          xp.baseAddress!, Int32(rows))
+          xp.baseAddress!, Int32(rows)) }
       }
     }
     try LinearAlgebraError.check(info, "dgels") { i in

@@ -22,7 +22,7 @@ extension Matrix {
     let uplo = Int8(UInt8(ascii: "U"))
     let info = a.withUnsafeMutableBufferPointer { ap in
       w.withUnsafeMutableBufferPointer { wp in
-        LAPACKE_dsyevd(LAPACK_COL_MAJOR, jobz, uplo, Int32(n), ap.baseAddress!, Int32(n), wp.baseAddress!)
+        BLASGate.shared { LAPACKE_dsyevd(LAPACK_COL_MAJOR, jobz, uplo, Int32(n), ap.baseAddress!, Int32(n), wp.baseAddress!) }
       }
     }
     try LinearAlgebraError.check(info, "dsyevd") { _ in
