@@ -4,25 +4,7 @@ extension SelectionResult {
   /// `smallestWorkableCapital`, `correlation`, `settings`). Undefined numbers are `null`; when nothing is selected the
   /// portfolio's `sharpe`, `idm` and `minimumCapital` are `null` and its `instruments` and `steps` are empty.
   public var json: JSONValue {
-    let final = path.final
-    let portfolioMembers: [JSONValue] =
-      final.map { step in
-        step.members.indices.map { k in
-          JSONValue.object([
-            ("code", .string(metrics[eligible[step.members[k]]].code)),
-            ("weight", .number(step.weights[k])),
-            ("minimumCapital", .number(step.memberCapital[k])),
-          ])
-        }
-      } ?? []
-    let steps: [JSONValue] = path.steps.map { step in
-      .object([
-        ("added", .string(metrics[eligible[step.added]].code)),
-        ("sharpe", .number(step.sharpe)),
-        ("idm", .number(step.idm)),
-        ("minimumCapital", .number(step.minimumCapital)),
-      ])
-    }
+    let code = { (candidate: Int) in self.metrics[self.eligible[candidate]].code }
     let status = statuses
     let instrumentsJSON: [JSONValue] = metrics.indices.map { i in
       let m = metrics[i]
@@ -52,16 +34,8 @@ extension SelectionResult {
     return .object([
       ("capital", .number(capital)),
       ("baseCurrency", .string(analysis.universe.fx.baseCurrency)),
-      (
-        "portfolio",
-        .object([
-          ("sharpe", .optional(final?.sharpe)),
-          ("idm", .optional(final?.idm)),
-          ("minimumCapital", .optional(final?.minimumCapital)),
-          ("instruments", .array(portfolioMembers)),
-        ])
-      ),
-      ("steps", .array(steps)),
+      ("portfolio", path.portfolioJSON(code: code)),
+      ("steps", path.stepsJSON(code: code)),
       ("instruments", .array(instrumentsJSON)),
       ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),

@@ -6,25 +6,7 @@ extension FundSelection {
   public var json: JSONValue {
     let metrics = analysis.metrics
     let entries = analysis.entries
-    let final = path.final
-    let members: [JSONValue] =
-      final.map { step in
-        step.members.indices.map { k in
-          JSONValue.object([
-            ("code", .string(metrics[eligible[step.members[k]]].code)),
-            ("weight", .number(step.weights[k])),
-            ("minimumCapital", .number(step.memberCapital[k])),
-          ])
-        }
-      } ?? []
-    let steps: [JSONValue] = path.steps.map { step in
-      .object([
-        ("added", .string(metrics[eligible[step.added]].code)),
-        ("sharpe", .number(step.sharpe)),
-        ("idm", .number(step.idm)),
-        ("minimumCapital", .number(step.minimumCapital)),
-      ])
-    }
+    let code = { (candidate: Int) in metrics[self.eligible[candidate]].code }
     let status = statuses
     let instruments: [JSONValue] = entries.indices.map { k in
       let m = metrics[k]
@@ -65,16 +47,8 @@ extension FundSelection {
     return .object([
       ("capital", .number(capital)),
       ("baseCurrency", .string(analysis.fx.baseCurrency)),
-      (
-        "portfolio",
-        .object([
-          ("sharpe", .optional(final?.sharpe)),
-          ("idm", .optional(final?.idm)),
-          ("minimumCapital", .optional(final?.minimumCapital)),
-          ("instruments", .array(members)),
-        ])
-      ),
-      ("steps", .array(steps)),
+      ("portfolio", path.portfolioJSON(code: code)),
+      ("steps", path.stepsJSON(code: code)),
       ("instruments", .array(instruments)),
       ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),

@@ -18,16 +18,8 @@ extension FundSelection {
 
     if let final = path.final {
       out.append(style.bold("Selection, step by step"))
-      var steps = TextTable([
-        ("Step", .right), ("Added", .left), ("Sharpe", .right), ("IDM", .right), ("Capital needed (\(base))", .right),
-      ])
-      for (k, step) in path.steps.enumerated() {
-        steps.append([
-          "\(k + 1)", metrics[eligible[step.added]].code, NumberFormat.fixed(step.sharpe, decimals: 4),
-          NumberFormat.fixed(step.idm, decimals: 3), money(step.minimumCapital),
-        ])
-      }
-      out.append(steps.rendered(style: style))
+      out.append(
+        path.stepTable(code: { metrics[eligible[$0]].code }, baseCurrency: base, style: style))
       out.append("  Stopped: \(path.stopReason.rawValue.replacing("instrument", with: "product")).")
       out.append("")
       let count = final.members.count

@@ -1,0 +1,52 @@
+/// The parts of a selection's output that futures and funds share: DESIGN.md §7's `portfolio` and `steps`, and the
+/// step-by-step table. `code(i)` names candidate `i` (a position among the eligible instruments or products).
+extension SelectionPath {
+  /// `portfolio`: `sharpe`, `idm`, `minimumCapital` (null when nothing is selected) and the members in selection
+  /// order with their weight and capital need.
+  public func portfolioJSON(code: (Int) -> String) -> JSONValue {
+    let members: [JSONValue] =
+      final.map { step in
+        step.members.indices.map { k in
+          JSONValue.object([
+            ("code", .string(code(step.members[k]))),
+            ("weight", .number(step.weights[k])),
+            ("minimumCapital", .number(step.memberCapital[k])),
+          ])
+        }
+      } ?? []
+    return .object([
+      ("sharpe", .optional(final?.sharpe)),
+      ("idm", .optional(final?.idm)),
+      ("minimumCapital", .optional(final?.minimumCapital)),
+      ("instruments", .array(members)),
+    ])
+  }
+
+  /// `steps`: the portfolio after each step — `added`, `sharpe`, `idm`, `minimumCapital`.
+  public func stepsJSON(code: (Int) -> String) -> JSONValue {
+    .array(
+      steps.map { step in
+        .object([
+          ("added", .string(code(step.added))),
+          ("sharpe", .number(step.sharpe)),
+          ("idm", .number(step.idm)),
+          ("minimumCapital", .number(step.minimumCapital)),
+        ])
+      })
+  }
+
+  /// The step-by-step table: step, instrument added, Sharpe, IDM and the capital the set then needs, base currency.
+  public func stepTable(code: (Int) -> String, baseCurrency: String, style: TerminalStyle) -> String {
+    var table = TextTable([
+      ("Step", .right), ("Added", .left), ("Sharpe", .right), ("IDM", .right),
+      ("Capital needed (\(baseCurrency))", .right),
+    ])
+    for (k, step) in steps.enumerated() {
+      table.append([
+        "\(k + 1)", code(step.added), NumberFormat.fixed(step.sharpe, decimals: 4),
+        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
+      ])
+    }
+    return table.rendered(style: style)
+  }
+}
