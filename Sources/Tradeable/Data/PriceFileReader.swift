@@ -78,6 +78,24 @@ public enum PriceFileReader {
   static func parseHeader(_ p: UnsafePointer<UInt8>, _ end: Int, file: String, long: Bool) throws(InputError)
     -> (Layout, Int)
   {
+    let (names, bodyStart) = headerNames(p, end)
+    let expected = long ? "date,code,price[,volume]" : "date,price[,volume]"
+    func column(_ name: String) throws(InputError) -> Int {
+      guard let c = names.firstIndex(of: name) else {
+        throw InputError(
+          file: file, line: 1, message: "missing column '\(name)' in the header '\(names.joined(separator: ","))'",
+          suggestion: "Start the file with the header '\(expected)'.")
+      }
+      return c
+    }
+    let layout = Layout(
+      date: try column("date"), price: try column("price"), code: long ? try column("code") : nil,
+      volume: names.firstIndex(of: "volume"), fieldCount: names.count)
+    return (layout, bodyStart)
+  }
+
+  /// The header's column names (trimmed, lower case; a UTF-8 byte-order mark skipped) and where the body starts.
+  static func headerNames(_ p: UnsafePointer<UInt8>, _ end: Int) -> (names: [String], bodyStart: Int) {
     var i = 0
     if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
     var names: [String] = []
@@ -94,19 +112,7 @@ public enum PriceFileReader {
       }
       i += 1
     }
-    let expected = long ? "date,code,price[,volume]" : "date,price[,volume]"
-    func column(_ name: String) throws(InputError) -> Int {
-      guard let c = names.firstIndex(of: name) else {
-        throw InputError(
-          file: file, line: 1, message: "missing column '\(name)' in the header '\(names.joined(separator: ","))'",
-          suggestion: "Start the file with the header '\(expected)'.")
-      }
-      return c
-    }
-    let layout = Layout(
-      date: try column("date"), price: try column("price"), code: long ? try column("code") : nil,
-      volume: names.firstIndex(of: "volume"), fieldCount: names.count)
-    return (layout, min(i + 1, end))
+    return (names, min(i + 1, end))
   }
 
   static func text(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {

@@ -48,22 +48,7 @@ public enum PysystemtradePriceReader {
 
   static func read(_ p: UnsafePointer<UInt8>, _ end: Int, file: String) throws(InputError) -> DailyPrices {
     // Header.
-    var i = 0
-    if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
-    var names: [String] = []
-    var start = i
-    while i <= end {
-      if i == end || p[i] == UInt8(ascii: ",") || p[i] == UInt8(ascii: "\n") {
-        var e = i
-        if e > start, p[e - 1] == UInt8(ascii: "\r") { e -= 1 }
-        names.append(
-          String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self).trimmingSpaces()
-            .lowercased())
-        if i == end || p[i] == UInt8(ascii: "\n") { break }
-        start = i + 1
-      }
-      i += 1
-    }
+    let (names, bodyStart) = PriceFileReader.headerNames(p, end)
     // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
     // two-column file the column that is not the price.
     let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
@@ -89,7 +74,7 @@ public enum PysystemtradePriceReader {
     var previous: (day: CalendarDay, seconds: Double, line: Int, start: Int, end: Int)? = nil
     var fieldStarts = [Int](repeating: 0, count: fieldCount + 1)
     var line = 2
-    i = min(i + 1, end)
+    var i = bodyStart
     while i < end {
       var lineEnd = i
       var fields = 0
