@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
@@ -42,11 +43,13 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let (universe, imported) = try dataOptions.loadData()
+      let observer = runOptions.observer()
+      let (universe, imported) = try dataOptions.loadData(observer: observer)
       if let imported { printImportNotes(imported) }
       let analysis = UniverseAnalysis(
-        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
-      let selection = try analysis.select(capital: capital)
+        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
+        observer: observer)
+      let selection = try analysis.select(capital: capital, observer: observer)
       var capitals = range.capitals()
       if !capitals.contains(capital) { capitals.append(capital) }
       let sweepResult = sweep ? try CapitalSweep(analysis: analysis, capitals: capitals) : nil

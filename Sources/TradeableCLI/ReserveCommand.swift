@@ -38,6 +38,7 @@ struct ReserveCommand: ParsableCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
@@ -45,10 +46,12 @@ struct ReserveCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let universe = try dataOptions.loadUniverse()
+      let observer = runOptions.observer()
+      let universe = try dataOptions.loadUniverse(observer: observer)
       let analysis = UniverseAnalysis(
-        universe: universe, settings: conventions.apply(to: method.settings(capital: capital)))
-      let selection = try analysis.select(capital: capital)
+        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
+        observer: observer)
+      let selection = try analysis.select(capital: capital, observer: observer)
       guard
         let reserve = CapitalReserve(
           selection: selection, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)

@@ -71,6 +71,7 @@ struct SweepCommand: ParsableCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     guard (capital != nil) != range.isGiven else {
@@ -83,9 +84,11 @@ struct SweepCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let universe = try dataOptions.loadUniverse()
+      let observer = runOptions.observer()
+      let universe = try dataOptions.loadUniverse(observer: observer)
       let analysis = UniverseAnalysis(
-        universe: universe, settings: conventions.apply(to: method.settings(capital: nil)))
+        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: nil))),
+        observer: observer)
       let sweep = try CapitalSweep(analysis: analysis, capitals: capital?.values ?? range.capitals())
       switch dataOptions.format {
       case .table: print(sweep.table(style: .automatic, width: terminalColumns()))
