@@ -93,6 +93,8 @@ final class StageReporter: PipelineObserver, @unchecked Sendable {
         amount = ": step \(s.done)"
       } else if let total = s.total {
         amount = ": \(NumberFormat.money(Double(s.done))) / \(NumberFormat.money(Double(total)))"
+      } else if s.done > 0 {
+        amount = ": \(NumberFormat.money(Double(s.done))) files"
       }
       return "\(what)\(amount)  (\(NumberFormat.fixed(elapsed, decimals: 0)) s)"
     }
