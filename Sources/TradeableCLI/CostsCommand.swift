@@ -4,7 +4,7 @@ import Tradeable
 extension CostReport.SortKey: ExpressibleByArgument {}
 
 /// `tradeable costs`: what every instrument costs to trade and what capital it needs alone.
-struct CostsCommand: ParsableCommand {
+struct CostsCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "costs",
     abstract: "Show each instrument's trading costs, trades per year and standalone minimum capital.",
@@ -36,11 +36,7 @@ struct CostsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let observer = runOptions.observer()
-      let universe = try dataOptions.loadUniverse(observer: observer)
-      let analysis = UniverseAnalysis(
-        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
-        observer: observer)
+      let (analysis, observer, _) = try analyse(capital: capital)
       let selection = try capital.map { try analysis.select(capital: $0, observer: observer) }
       let report = CostReport(analysis: analysis, selection: selection, sort: sort, descending: descending)
       switch dataOptions.format {

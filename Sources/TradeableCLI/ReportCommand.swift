@@ -2,7 +2,7 @@ import ArgumentParser
 import Tradeable
 
 /// `tradeable report --capital K --html FILE`: one self-contained HTML page with charts and tables.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract:
@@ -43,12 +43,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let observer = runOptions.observer()
-      let (universe, imported) = try dataOptions.loadData(observer: observer)
-      if let imported { printImportNotes(imported) }
-      let analysis = UniverseAnalysis(
-        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
-        observer: observer)
+      let (analysis, observer, imported) = try analyse(capital: capital)
       let selection = try analysis.select(capital: capital, observer: observer)
       var capitals = range.capitals()
       if !capitals.contains(capital) { capitals.append(capital) }
@@ -67,7 +62,7 @@ struct ReportCommand: ParsableCommand {
       }
       printError(
         "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(selection.selected.count) "
-          + "instruments selected with \(NumberFormat.money(capital)) \(universe.fx.baseCurrency).")
+          + "instruments selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
     }
   }
 }

@@ -19,7 +19,7 @@ struct ReserveOptions: ParsableArguments {
 }
 
 /// `tradeable reserve --capital K --quantile 0.98`: cash to hold back for the next day's loss.
-struct ReserveCommand: ParsableCommand {
+struct ReserveCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "reserve",
     abstract: "Estimate the cash to hold back: the selected portfolio's historical one-day loss at a quantile.",
@@ -46,11 +46,7 @@ struct ReserveCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let observer = runOptions.observer()
-      let universe = try dataOptions.loadUniverse(observer: observer)
-      let analysis = UniverseAnalysis(
-        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
-        observer: observer)
+      let (analysis, observer, _) = try analyse(capital: capital)
       let selection = try analysis.select(capital: capital, observer: observer)
       guard
         let reserve = CapitalReserve(
@@ -59,16 +55,16 @@ struct ReserveCommand: ParsableCommand {
         let smallest =
           analysis.smallestWorkableCapital.map {
             " The smallest capital that admits an instrument is \(NumberFormat.money($0.rounded(.up))) "
-              + "\(universe.fx.baseCurrency)."
+              + "\(analysis.universe.fx.baseCurrency)."
           } ?? ""
         printError(
-          "error: nothing can be selected with \(NumberFormat.money(capital)) \(universe.fx.baseCurrency), "
+          "error: nothing can be selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency), "
             + "so there is no portfolio to reserve for.\(smallest)")
         throw ExitCode(1)
       }
-      let base = universe.fx.baseCurrency
+      let base = analysis.universe.fx.baseCurrency
       switch dataOptions.format {
-      case .table: print(reserve.table(style: .automatic, baseCurrency: base, source: universe.source))
+      case .table: print(reserve.table(style: .automatic, baseCurrency: base, source: analysis.universe.source))
       case .json: print(reserve.json(baseCurrency: base).rendered())
       case .csv: print(reserve.csv)
       }

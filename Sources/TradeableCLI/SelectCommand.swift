@@ -2,7 +2,7 @@ import ArgumentParser
 import Tradeable
 
 /// `tradeable select --capital K`: the greedy selection at one capital.
-struct SelectCommand: ParsableCommand {
+struct SelectCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "select",
     abstract: "Choose the instruments to trade with a given capital.",
@@ -26,11 +26,7 @@ struct SelectCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let observer = runOptions.observer()
-      let universe = try dataOptions.loadUniverse(observer: observer)
-      let analysis = UniverseAnalysis(
-        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: capital))),
-        observer: observer)
+      let (analysis, observer, _) = try analyse(capital: capital)
       let result = try analysis.select(capital: capital, observer: observer)
       switch dataOptions.format {
       case .table: print(result.table(style: .automatic))

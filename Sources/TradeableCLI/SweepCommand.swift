@@ -54,7 +54,7 @@ struct SweepRangeOptions: ParsableArguments {
 }
 
 /// `tradeable sweep`: the selection at many capitals.
-struct SweepCommand: ParsableCommand {
+struct SweepCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
     abstract: "Show the selection at many capitals: instruments, Sharpe ratio, IDM, capital needed and the set.",
@@ -84,11 +84,7 @@ struct SweepCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let observer = runOptions.observer()
-      let universe = try dataOptions.loadUniverse(observer: observer)
-      let analysis = UniverseAnalysis(
-        universe: universe, settings: runOptions.apply(to: conventions.apply(to: method.settings(capital: nil))),
-        observer: observer)
+      let (analysis, _, _) = try analyse(capital: nil)
       let sweep = try CapitalSweep(analysis: analysis, capitals: capital?.values ?? range.capitals())
       switch dataOptions.format {
       case .table: print(sweep.table(style: .automatic, width: terminalColumns()))
