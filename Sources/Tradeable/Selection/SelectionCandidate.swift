@@ -69,3 +69,27 @@ extension Matrix: CorrelationRows {
   /// Column `i` of the symmetric matrix (contiguous in column-major storage).
   public func row(_ i: Int) -> [Double] { column(i) }
 }
+
+/// Rows of the principal submatrix on `positions` of a symmetric matrix, read in place (no copy of the submatrix).
+public struct SubmatrixRows: CorrelationRows, Sendable {
+  /// The whole matrix.
+  public let matrix: Matrix
+  /// Row and column of the matrix of each candidate.
+  public let positions: [Int]
+
+  public init(matrix: Matrix, positions: [Int]) {
+    self.matrix = matrix
+    self.positions = positions
+  }
+
+  public var count: Int { positions.count }
+
+  /// Column `positions[i]` of the matrix, gathered at `positions` (contiguous reads: the matrix is symmetric).
+  public func row(_ i: Int) -> [Double] {
+    let n = matrix.rows
+    return matrix.storage.withUnsafeBufferPointer { a in
+      let column = a.baseAddress! + positions[i] * n
+      return positions.map { column[$0] }
+    }
+  }
+}

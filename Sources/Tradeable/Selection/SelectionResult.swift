@@ -22,7 +22,9 @@ public struct SelectionResult: Sendable {
   public let screening: [Screening]
   /// Input indices of the eligible instruments (the selection's candidates), input order.
   public let eligible: [Int]
-  /// Correlation matrix the selection used (eligible order), after any repair; `nil` when matrix-free.
+  /// Correlation matrix the selection used (eligible order), after the repair; `nil` when it was not formed for the
+  /// eligible set: matrix-free, or the full path without the repair (which reads the pool's matrix in place rather
+  /// than copying a submatrix).
   public let eligibleCorrelation: Matrix?
   /// Positive-definiteness check of the eligible set's matrix; `nil` when matrix-free (there is no matrix) or when
   /// the repair is turned off.
@@ -34,8 +36,10 @@ public struct SelectionResult: Sendable {
 
   init(
     analysis: UniverseAnalysis, settings: SelectionSettings, capital: Double, screening: [Screening], eligible: [Int],
-    eligibleCorrelation: Matrix?, repair: CorrelationRepair?, path: SelectionPath, rows: (any CorrelationRows)? = nil
+    eligibleCorrelation: Matrix?, repair: CorrelationRepair?, path: SelectionPath, rows: (any CorrelationRows)? = nil,
+    matrixFree: Bool
   ) {
+    self.matrixFree = matrixFree
     self.analysis = analysis
     self.settings = settings
     self.capital = capital
@@ -60,7 +64,7 @@ public struct SelectionResult: Sendable {
   }
 
   /// Whether the selection was matrix-free.
-  public var matrixFree: Bool { eligibleCorrelation == nil }
+  public let matrixFree: Bool
 
   /// Smallest eigenvalue of the selected set's correlation matrix (`nil` with fewer than two members): positive
   /// means its variance estimates are sound; checked on both paths, the only check matrix-free selection can make.

@@ -84,22 +84,26 @@ public struct UniverseAnalysis: Sendable {
     defer { observer?.stageFinished(.selection) }
     let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
     if let poolCorrelation {
-      let floored = poolCorrelation.matrix.principalSubmatrix(positions)
-      var matrix = floored
-      var repair: CorrelationRepair? = nil
-      if settings.repairCorrelation {
-        (matrix, repair) = try repairCorrelation(
-          floored, threshold: settings.positiveDefiniteThreshold, floor: settings.eigenvalueFloor)
+      guard settings.repairCorrelation else {
+        // No repair: read the pool's matrix in place (no N × N copy of the eligible part).
+        let rows = SubmatrixRows(matrix: poolCorrelation.matrix, positions: positions)
+        let path = selector.select(candidates, correlation: rows, progress: report)
+        return SelectionResult(
+          analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,
+          eligibleCorrelation: nil, repair: nil, path: path, rows: rows, matrixFree: false)
       }
+      let (matrix, repair) = try repairCorrelation(
+        poolCorrelation.matrix.principalSubmatrix(positions), threshold: settings.positiveDefiniteThreshold,
+        floor: settings.eigenvalueFloor)
       let path = selector.select(candidates, correlation: matrix, progress: report)
       return SelectionResult(
         analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,
-        eligibleCorrelation: matrix, repair: repair, path: path)
+        eligibleCorrelation: matrix, repair: repair, path: path, matrixFree: false)
     }
     let rows = PanelCorrelationRows(panel: poolPanel, columns: positions, floor: settings.correlationFloor)
     let path = selector.select(candidates, correlation: rows, progress: report)
     return SelectionResult(
       analysis: self, settings: settings, capital: capital, screening: screening, eligible: eligible,
-      eligibleCorrelation: nil, repair: nil, path: path, rows: rows)
+      eligibleCorrelation: nil, repair: nil, path: path, rows: rows, matrixFree: true)
   }
 }
