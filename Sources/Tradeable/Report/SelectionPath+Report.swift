@@ -50,3 +50,26 @@ extension SelectionPath {
     return table.rendered(style: style)
   }
 }
+
+/// A selected member's place in the chosen set.
+public struct Membership: Sendable, Equatable {
+  /// The step that added it, 1-based.
+  public var step: Int
+  /// Its weight in the chosen set.
+  public var weight: Double
+  /// The capital it needs in the chosen set, base currency.
+  public var capital: Double
+}
+
+extension SelectionPath {
+  /// Each selected member's step, weight and capital need in the chosen set, keyed by input index (`eligible[i]`
+  /// is the input index of candidate `i`).
+  public func membership(eligible: [Int]) -> [Int: Membership] {
+    guard let final else { return [:] }
+    var result: [Int: Membership] = [:]
+    for (k, member) in final.members.enumerated() {
+      result[eligible[member]] = Membership(step: k + 1, weight: final.weights[k], capital: final.memberCapital[k])
+    }
+    return result
+  }
+}

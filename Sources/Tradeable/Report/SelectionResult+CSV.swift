@@ -12,22 +12,13 @@ extension SelectionResult {
   public var csv: String {
     var lines = [CSVWriter.line(Self.csvHeader)]
     let status = statuses
-    var stepOf: [Int: Int] = [:]
-    var weightOf: [Int: Double] = [:]
-    var capitalOf: [Int: Double] = [:]
-    if let final = path.final {
-      for (k, member) in final.members.enumerated() {
-        stepOf[eligible[member]] = k + 1
-        weightOf[eligible[member]] = final.weights[k]
-        capitalOf[eligible[member]] = final.memberCapital[k]
-      }
-    }
+    let member = path.membership(eligible: eligible)
     for (i, m) in metrics.enumerated() {
       lines.append(
         CSVWriter.line([
           m.code, status[i].rawValue, screening[i].reasons.map(\.rawValue).joined(separator: ";"),
-          screening[i].flags.map(\.rawValue).joined(separator: ";"), stepOf[i].map { String($0) } ?? "",
-          CSVWriter.number(weightOf[i]), CSVWriter.number(capitalOf[i]), CSVWriter.number(m.currencyVolatility),
+          screening[i].flags.map(\.rawValue).joined(separator: ";"), member[i].map { String($0.step) } ?? "",
+          CSVWriter.number(member[i]?.weight), CSVWriter.number(member[i]?.capital), CSVWriter.number(m.currencyVolatility),
           CSVWriter.number(m.annualVolatility), CSVWriter.number(m.costPerTrade), CSVWriter.number(m.costPerTradeSR),
           CSVWriter.number(m.rollTradesPerYear), CSVWriter.number(m.rebalanceTradesPerYear),
           CSVWriter.number(m.tradesPerYear), CSVWriter.number(m.annualSRCost), CSVWriter.number(m.netSR),

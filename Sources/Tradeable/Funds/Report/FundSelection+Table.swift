@@ -117,22 +117,13 @@ extension FundSelection {
         "transaction_fees_per_year", "annual_sr_cost", "net_sr", "minimum_capital",
       ])
     ]
-    var stepOf: [Int: Int] = [:]
-    var weightOf: [Int: Double] = [:]
-    var capitalOf: [Int: Double] = [:]
-    if let final = path.final {
-      for (k, member) in final.members.enumerated() {
-        stepOf[eligible[member]] = k + 1
-        weightOf[eligible[member]] = final.weights[k]
-        capitalOf[eligible[member]] = final.memberCapital[k]
-      }
-    }
+    let member = path.membership(eligible: eligible)
     let status = statuses
     for (k, m) in analysis.metrics.enumerated() {
       lines.append(
         CSVWriter.line([
           m.code, status[k].rawValue, reasons[k].map(\.rawValue).joined(separator: ";"),
-          stepOf[k].map { "\($0)" } ?? "", CSVWriter.number(weightOf[k]), CSVWriter.number(capitalOf[k]),
+          member[k].map { "\($0.step)" } ?? "", CSVWriter.number(member[k]?.weight), CSVWriter.number(member[k]?.capital),
           CSVWriter.number(m.volatility), CSVWriter.number(m.minimumSubscription), CSVWriter.number(m.unitRisk),
           CSVWriter.number(m.feeDrag?.total), CSVWriter.number(m.feeDrag?.management),
           CSVWriter.number(m.feeDrag?.custody), CSVWriter.number(m.feeDrag?.expectedPerformance),
