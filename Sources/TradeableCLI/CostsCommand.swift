@@ -36,7 +36,7 @@ struct CostsCommand: AnalysisCommand {
 
   func run() throws {
     try reportingErrors {
-      let (analysis, observer, _) = try analyse(capital: capital)
+      let (analysis, observer, _) = try analyse()
       let selection = try capital.map { try analysis.select(capital: $0, observer: observer) }
       let report = CostReport(analysis: analysis, selection: selection, sort: sort, descending: descending)
       switch dataOptions.format {

@@ -43,13 +43,13 @@ struct ReportCommand: AnalysisCommand {
 
   func run() throws {
     try reportingErrors {
-      let (analysis, observer, imported) = try analyse(capital: capital)
+      let (analysis, observer, imported) = try analyse()
       let selection = try analysis.select(capital: capital, observer: observer)
       var capitals = range.capitals()
       if !capitals.contains(capital) { capitals.append(capital) }
       let sweepResult = sweep ? try CapitalSweep(analysis: analysis, capitals: capitals) : nil
       let reserve = CapitalReserve(
-        selection: selection, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
+        selection: selection, universe: analysis.universe, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
       let page = HTMLReport(selection: selection, sweep: sweepResult, reserve: reserve, imported: imported).rendered()
       if html == "-" {
         print(page, terminator: "")
@@ -61,7 +61,7 @@ struct ReportCommand: AnalysisCommand {
         throw ExitCode(1)
       }
       printError(
-        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(selection.selected.count) "
+        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(selection.portfolio.members.count) "
           + "instruments selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
     }
   }

@@ -46,16 +46,16 @@ struct ReserveCommand: AnalysisCommand {
 
   func run() throws {
     try reportingErrors {
-      let (analysis, observer, _) = try analyse(capital: capital)
+      let (analysis, observer, _) = try analyse()
       let selection = try analysis.select(capital: capital, observer: observer)
       guard
         let reserve = CapitalReserve(
-          selection: selection, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
+          selection: selection, universe: analysis.universe, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
       else {
         let smallest =
-          analysis.smallestWorkableCapital.map {
-            " The smallest capital that admits an instrument is \(NumberFormat.money($0.rounded(.up))) "
-              + "\(analysis.universe.fx.baseCurrency)."
+          analysis.smallestWorkable.map {
+            " The smallest capital that admits an instrument is \(NumberFormat.money($0.capital.rounded(.up))) "
+              + "\(analysis.universe.fx.baseCurrency) (\($0.code))."
           } ?? ""
         printError(
           "error: nothing can be selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency), "

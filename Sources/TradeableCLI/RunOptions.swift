@@ -4,23 +4,36 @@ import Tradeable
 extension WeightingScheme: ExpressibleByArgument {}
 extension CorrelationMode: ExpressibleByArgument {}
 
-/// How the selection runs: weighting, full or matrix-free correlation, progress and timings.
+/// How the selection runs: weighting, full or matrix-free correlation, progress and timings. Left out, a setting
+/// keeps its value from `--settings FILE`, else the library's default, which the help text shows.
 struct RunOptions: ParsableArguments {
-  @Option(name: .long, help: "Risk weights within a set: equal (DESIGN.md default), handcrafted or max-sharpe.")
-  var weights: WeightingScheme = .equal
+  static var defaults: PipelineSettings { MethodOptions.defaults }
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Full correlation matrix, or only the rows of selected instruments.",
-      discussion: "automatic: full up to --matrix-free-threshold instruments in the pool, matrix-free above."))
-  var correlationMode: CorrelationMode = .automatic
+      "Risk weights within a set: equal (DESIGN.md default), handcrafted or max-sharpe (default: "
+        + "\(defaults.selection.weighting.rawValue)).", valueName: "scheme"))
+  var weights: WeightingScheme?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Full correlation matrix, or only the rows of selected instruments (default: "
+        + "\(defaults.correlation.mode.rawValue)).",
+      discussion: "automatic: full up to --matrix-free-threshold instruments in the pool, matrix-free above.",
+      valueName: "mode"))
+  var correlationMode: CorrelationMode?
 
   @Flag(name: .long, help: "Same as --correlation-mode matrix-free.")
   var matrixFree = false
 
-  @Option(name: .long, help: ArgumentHelp("Pool size above which automatic mode goes matrix-free.", valueName: "n"))
-  var matrixFreeThreshold: Int = 2_500
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Pool size above which automatic mode goes matrix-free (default: "
+        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold))).", valueName: "n"))
+  var matrixFreeThreshold: Int?
 
   @Flag(name: .long, help: "Do not repair a correlation matrix that is not positive definite (full path only).")
   var noCorrelationRepair = false
@@ -35,17 +48,18 @@ struct RunOptions: ParsableArguments {
     if matrixFree && correlationMode == .full {
       throw ValidationError("--matrix-free and --correlation-mode full contradict each other.")
     }
-    guard matrixFreeThreshold >= 0 else { throw ValidationError("--matrix-free-threshold must be 0 or more.") }
+    if let matrixFreeThreshold, matrixFreeThreshold < 0 {
+      throw ValidationError("--matrix-free-threshold must be 0 or more.")
+    }
   }
 
-  /// `settings` with these options applied.
-  func apply(to settings: SelectionSettings) -> SelectionSettings {
-    var s = settings
-    s.weighting = weights
-    s.correlationMode = matrixFree ? .matrixFree : correlationMode
-    s.matrixFreeThreshold = matrixFreeThreshold
-    s.repairCorrelation = !noCorrelationRepair
-    return s
+  /// `settings` with every option given applied.
+  func apply(to settings: inout PipelineSettings) {
+    if let weights { settings.selection.weighting = weights }
+    if let correlationMode { settings.correlation.mode = correlationMode }
+    if matrixFree { settings.correlation.mode = .matrixFree }
+    if let matrixFreeThreshold { settings.correlation.matrixFreeThreshold = matrixFreeThreshold }
+    if noCorrelationRepair { settings.correlation.repair = false }
   }
 
   /// The observer for this run: progress on a terminal unless quiet, timings when asked; `nil` when neither.

@@ -26,7 +26,7 @@ struct SelectCommand: AnalysisCommand {
 
   func run() throws {
     try reportingErrors {
-      let (analysis, observer, _) = try analyse(capital: capital)
+      let (analysis, observer, _) = try analyse()
       let result = try analysis.select(capital: capital, observer: observer)
       switch dataOptions.format {
       case .table: print(result.table(style: .automatic))

@@ -84,7 +84,7 @@ struct SweepCommand: AnalysisCommand {
 
   func run() throws {
     try reportingErrors {
-      let (analysis, _, _) = try analyse(capital: nil)
+      let (analysis, _, _) = try analyse()
       let sweep = try CapitalSweep(analysis: analysis, capitals: capital?.values ?? range.capitals())
       switch dataOptions.format {
       case .table: print(sweep.table(style: .automatic, width: terminalColumns()))

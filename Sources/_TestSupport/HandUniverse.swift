@@ -50,9 +50,9 @@ public enum HandUniverse {
   public static func currencyVolatility(_ code: String) -> Double { standardDeviation(code) * 16 * multiplier }
 
   /// Settings for the hand universe: the history and stale rules adjusted to its nine weekly prices.
-  public static var settings: SelectionSettings {
-    var s = SelectionSettings()
-    s.minimumHistory = 9
+  public static var settings: PipelineSettings {
+    var s = PipelineSettings()
+    s.filters.history.minimumPrices = 9
     return s
   }
 

@@ -20,7 +20,7 @@ struct LargeUniverseCommandTests {
       #expect(run.status == 0, "\(run.standardError)")
       let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
       let settings = try #require(doc["settings"] as? [String: Any])
-      #expect(settings["weighting"] as? String == scheme)
+      #expect((settings["selection"] as? [String: Any])?["weighting"] as? String == scheme)
       let members = try #require((doc["portfolio"] as? [String: Any])?["instruments"] as? [[String: Any]])
       #expect(members.count >= 2)
       let weights = members.map { $0["weight"] as! Double }

@@ -10,7 +10,7 @@ import _TestSupport
 struct BundledDataTests {
   static let analysis: UniverseAnalysis = {
     let universe = try! Universe.load(folder: PackagePaths.bundledFutures.path)
-    return UniverseAnalysis(universe: universe, settings: SelectionSettings())
+    return UniverseAnalysis(universe: universe, settings: PipelineSettings())
   }()
 
   @Test("loads 238 instruments, last date 2023-08-31")
@@ -25,7 +25,7 @@ struct BundledDataTests {
     arguments: [250_000.0, 1_000_000, 10_000_000])
   func correlationInvariants(_ capital: Double) throws {
     let r = try Self.analysis.select(capital: capital)
-    let c = try #require(r.eligibleCorrelation)
+    let c = try #require(try Self.analysis.eligibleCorrelation(capital: capital)).matrix
     #expect(c.rows == r.eligible.count)
     #expect(c.asymmetry < 1e-14)
     for i in 0..<c.rows { #expect(c[i, i] == 1) }
@@ -67,12 +67,15 @@ struct BundledDataTests {
   @Test("each step's Sharpe equals Σwᵢsᵢ/√(wᵀCw) from the submatrix, and beats every alternative", arguments: [1_000_000.0, 10_000_000])
   func bruteForce(_ capital: Double) throws {
     let r = try Self.analysis.select(capital: capital)
+    let correlation = try #require(try Self.analysis.eligibleCorrelation(capital: capital)).matrix
+    // The path in positions among the eligible instruments (the matrix's rows).
+    let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
     let s = r.eligible.map { Self.analysis.metrics[$0].netSR! }
     let cost = r.eligible.map { Self.analysis.metrics[$0].annualSRCost! }
     let risk = r.eligible.map { Self.analysis.metrics[$0].currencyVolatility! }
     func evaluate(_ members: [Int]) -> (sharpe: Double, affordable: Bool) {
       let w = [Double](repeating: 1 / Double(members.count), count: members.count)
-      let variance = r.eligibleCorrelation!.principalSubmatrix(members).quadraticForm(w)
+      let variance = correlation.principalSubmatrix(members).quadraticForm(w)
       let idm = min(2.5, 1 / variance.squareRoot())
       let affordable = members.allSatisfy { 4 * risk[$0] / (idm * w[0] * 0.2) <= capital }
       return (zip(w, members).reduce(0) { $0 + $1.0 * s[$1.1] } / variance.squareRoot(), affordable)
@@ -81,14 +84,14 @@ struct BundledDataTests {
     for step in r.path.steps {
       if !members.isEmpty {
         // No affordable alternative beats the chosen one (up to rounding).
-        for j in 0..<s.count where !members.contains(j) && j != step.added {
+        for j in 0..<s.count where !members.contains(j) && j != position[step.added]! {
           let alternative = evaluate(members + [j])
           if alternative.affordable { #expect(alternative.sharpe <= step.sharpe + 1e-12) }
         }
       } else {
-        #expect(cost[step.added] == r.eligible.indices.filter { 80 * risk[$0] <= capital }.map { cost[$0] }.min())
+        #expect(cost[position[step.added]!] == r.eligible.indices.filter { 80 * risk[$0] <= capital }.map { cost[$0] }.min())
       }
-      members.append(step.added)
+      members.append(position[step.added]!)
       let direct = evaluate(members)
       #expect(direct.affordable)
       #expect(approximately(direct.sharpe, step.sharpe, relative: 1e-12))
@@ -107,7 +110,7 @@ struct BundledDataTests {
     let r = try Self.analysis.select(capital: 1_000)
     #expect(r.path.steps.isEmpty)
     #expect(r.selected.isEmpty)
-    let smallest = try #require(Self.analysis.smallestWorkableCapital)
+    let smallest = try #require(Self.analysis.smallestWorkable?.capital)
     #expect(smallest > 1_000)
     // At that capital exactly, something is selected.
     #expect(try Self.analysis.select(capital: smallest).path.steps.count >= 1)

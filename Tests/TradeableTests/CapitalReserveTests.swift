@@ -29,19 +29,19 @@ struct CapitalReserveTests {
     let folder = TemporaryDataFolder()
     HandUniverse.write(to: folder)
     var settings = HandUniverse.settings
-    settings.maxInstruments = 2
+    settings.selection.maxInstruments = 2
     let analysis = UniverseAnalysis(universe: try Universe.load(folder: folder.path), settings: settings)
     let capital = 10_000_000.0
     let selection = try analysis.select(capital: capital)
     #expect(selection.selected.map { HandUniverse.codes[$0] } == ["A", "C"])
-    let reserve = try #require(CapitalReserve(selection: selection, quantile: 0.98))
+    let reserve = try #require(CapitalReserve(selection: selection, universe: analysis.universe, quantile: 0.98))
     // A and C are uncorrelated: IDM = 1/√(½·½·2) = √2 (the repair of the singular pool matrix moves it by ~1e-7).
     let cv = HandUniverse.currencyVolatility("A")
     let contracts = capital * 2.0.squareRoot() * 0.5 * 0.2 / cv  // 82.68
-    for p in reserve.positions {
+    for (p, pointValue) in zip(reserve.positions, reserve.pointValues) {
       #expect(approximately(p.contracts, contracts, relative: 1e-6))
       #expect(approximately(p.roundedContracts, 83))
-      #expect(approximately(p.pointValue, 1000))
+      #expect(approximately(pointValue, 1000))
     }
     // All nine Fridays are common: eight differences, each day's P&L = q × 1000 × (a + c).
     #expect(reserve.dailyProfitAndLoss.count == 8 && reserve.windowStart?.description == "2023-07-07")
@@ -55,7 +55,7 @@ struct CapitalReserveTests {
     #expect(approximately(reserve.reserve!, 2000 * q, relative: 1e-12))
     #expect(approximately(reserve.reserveRounded!, 2000 * 83, relative: 1e-12))
     // At the median nobody loses: the reserve is 0, not negative.
-    let median = try #require(CapitalReserve(selection: selection, quantile: 0.5))
+    let median = try #require(CapitalReserve(selection: selection, universe: analysis.universe, quantile: 0.5))
     #expect(approximately(median.reserve!, 0, absolute: 1e-9))
   }
 
@@ -73,12 +73,12 @@ struct CapitalReserveTests {
     folder.write(
       "prices/B.csv",
       "date,price\n2023-08-21,20\n2023-08-22,19\n2023-08-24,22\n2023-08-25,21\n2023-08-28,25\n2023-08-29,24\n")
-    var settings = SelectionSettings()
-    settings.minimumHistory = 5
+    var settings = PipelineSettings()
+    settings.filters.history.minimumPrices = 5
     let analysis = UniverseAnalysis(universe: try Universe.load(folder: folder.path), settings: settings)
     let selection = try analysis.select(capital: 1e9)
     #expect(selection.selected == [0, 1])
-    let reserve = try #require(CapitalReserve(selection: selection, quantile: 0.98, window: 512))
+    let reserve = try #require(CapitalReserve(selection: selection, universe: analysis.universe, quantile: 0.98, window: 512))
     // Common dates: 21, 22, 24, 25, 29 → differences ending 22, 24, 25, 29.
     #expect(reserve.dates.map(\.description) == ["2023-08-22", "2023-08-24", "2023-08-25", "2023-08-29"])
     // A: +1, +1 (11 → 12 over the 23rd), +3, −1; B: −1, +3, −1, +3 (21 → 24 over the 28th), × point value 2.
@@ -87,15 +87,15 @@ struct CapitalReserveTests {
     let expected = [qa * 1 + qb * -2, qa * 1 + qb * 6, qa * 3 + qb * -2, qa * -1 + qb * 6]
     #expect(approximately(reserve.dailyProfitAndLoss, expected, relative: 1e-12))
     // A window of 2 keeps the last two differences only.
-    let short = try #require(CapitalReserve(selection: selection, quantile: 0.98, window: 2))
+    let short = try #require(CapitalReserve(selection: selection, universe: analysis.universe, quantile: 0.98, window: 2))
     #expect(short.dates.map(\.description) == ["2023-08-25", "2023-08-29"])
   }
 
   @Test("bundled data at 1,000,000: golden losses from an independent numpy computation")
   func bundledGolden() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
-    let selection = try UniverseAnalysis(universe: universe, settings: SelectionSettings()).select(capital: 1_000_000)
-    let reserve = try #require(CapitalReserve(selection: selection))
+    let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000_000)
+    let reserve = try #require(CapitalReserve(selection: selection, universe: universe))
     // numpy: the last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
     // np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss, 0.98) (contracts from this output's JSON).
     #expect(reserve.dailyProfitAndLoss.count == 512)
@@ -117,7 +117,7 @@ struct CapitalReserveTests {
   @Test("nothing selected: no reserve")
   func nothingSelected() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
-    let selection = try UniverseAnalysis(universe: universe, settings: SelectionSettings()).select(capital: 1_000)
-    #expect(CapitalReserve(selection: selection) == nil)
+    let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000)
+    #expect(CapitalReserve(selection: selection, universe: universe) == nil)
   }
 }

@@ -38,13 +38,13 @@ struct CapitalSweepTests {
     "every row is the selection at its capital run on its own", arguments: [10_000.0, 250_000, 1_000_000, 20_000_000])
   func rowsEqualSelect(_ capital: Double) throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
-    let settings = SelectionSettings()
+    let settings = PipelineSettings()
     let sweep = try CapitalSweep(
       analysis: UniverseAnalysis(universe: universe, settings: settings), capitals: [50_000_000, capital, 60_000])
     #expect(approximately(sweep.capitals, [60_000, capital, 50_000_000].sorted(), relative: 0))
     let row = try #require(sweep.rows.first { approximately($0.capital, capital, relative: 0) })
     // The selection as `tradeable select` makes it: a fresh analysis with the capital in its settings.
-    let alone = try UniverseAnalysis(universe: universe, settings: SelectionSettings(capital: capital))
+    let alone = try UniverseAnalysis(universe: universe, settings: PipelineSettings())
       .select(capital: capital)
     #expect(row.instruments == alone.selected.map { alone.metrics[$0].code })
     #expect(row.stopReason == alone.path.stopReason)
@@ -62,7 +62,7 @@ struct CapitalSweepTests {
   func outputs() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
     let sweep = try CapitalSweep(
-      analysis: UniverseAnalysis(universe: universe, settings: SelectionSettings()),
+      analysis: UniverseAnalysis(universe: universe, settings: PipelineSettings()),
       capitals: [10_000, 1_000_000, 20_000_000])
     let table = sweep.table(width: 100)
     #expect(table.contains("1,000,000") && table.contains("20,000,000") && table.contains("NASDAQ_micro CORN GBPEUR"))

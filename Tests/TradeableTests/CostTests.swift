@@ -45,16 +45,16 @@ struct CostTests {
   @Test("IC standalone minimum capital: 4 × 943,000 × 0.20 / 2.5 / 0.10 / 0.20 = 15,088,000")
   func icMinimumCapital() {
     // 4715 points × 200 = 943,000 CNY notional; vol 20% → currency vol 188,600.
-    let capital = standaloneMinimumCapital(
-      unitRisk: 4715 * 200 * 0.20, maxUnits: 4, idmCap: 2.5, maxWeight: 0.10, targetVolatility: 0.20)
+    let capital = CapitalFilter(maximumWeight: 0.10).minimumCapital(
+      unitRisk: 4715 * 200 * 0.20, sizing: PositionSizing(maxContracts: 4, idmCap: 2.5, targetVolatility: 0.20))
     #expect(approximately(capital, 15_088_000))
   }
 
   @Test("FOF product: 1,000,000 subscription, vol 20%, 4 units, IDM 2.5, weight 40%, target 10% → 8,000,000")
   func fofMinimumCapital() {
     // 4 × 1,000,000 × 0.20 / (2.5 × 0.40 × 0.10) = 800,000 / 0.1 = 8,000,000.
-    let capital = standaloneMinimumCapital(
-      unitRisk: 1_000_000 * 0.20, maxUnits: 4, idmCap: 2.5, maxWeight: 0.40, targetVolatility: 0.10)
+    let capital = CapitalFilter(maximumWeight: 0.40).minimumCapital(
+      unitRisk: 1_000_000 * 0.20, sizing: PositionSizing(maxContracts: 4, idmCap: 2.5, targetVolatility: 0.10))
     #expect(approximately(capital, 8_000_000))
   }
 }

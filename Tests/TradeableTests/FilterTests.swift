@@ -13,7 +13,7 @@ struct FilterTests {
     enough.count = 512
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([short, enough], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
     #expect(a.screening[0].reasons == [.history])
     #expect(a.screening[1].reasons.isEmpty)
     // The short instrument is still measured and reported.
@@ -30,7 +30,7 @@ struct FilterTests {
     elevenBehind.lastDate = "2023-08-16"  // 11 weekdays: stale
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([fresh, tenBehind, elevenBehind], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
     #expect(a.screening.map(\.reasons) == [[], [], [.stale]])
   }
 
@@ -48,7 +48,7 @@ struct FilterTests {
     let none = SyntheticInstrument(code: "NONE")
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([liquid, thinVolume, thinValue, partial, none], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
     #expect(a.screening.map(\.reasons) == [[], [.liquidity], [.liquidity], [], []])
     #expect(a.screening.map(\.flags) == [[], [], [], [.liquidityUnknown], [.liquidityUnknown]])
     guard case let .measured(volume, value) = a.metrics[0].liquidity else {
@@ -71,10 +71,10 @@ struct FilterTests {
     flat.step = 0
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([cheap, dear, flat], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
     #expect(a.screening.map(\.reasons) == [[], [.cost], [.cost]])
     #expect(a.metrics[2].currencyVolatility == 0 && a.metrics[2].annualSRCost == nil)
-    #expect(a.metrics[2].minimumCapital == 0)
+    #expect(a.standaloneCapital[2] == 0)
   }
 
   @Test("a negative-price instrument is measured on differences and can be selected")
@@ -87,7 +87,7 @@ struct FilterTests {
     other.seed = 9
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([negative, other], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
     let m = a.metrics[0]
     #expect(negative.prices.allSatisfy { $0 < 0 })
     #expect(m.notional < 0)
@@ -105,8 +105,8 @@ struct FilterTests {
   func capital() throws {
     let f = TemporaryDataFolder()
     writeSyntheticUniverse([SyntheticInstrument(code: "ONE")], to: f)
-    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: SelectionSettings())
-    let needed = a.metrics[0].minimumCapital!
+    let a = UniverseAnalysis(universe: try Universe.load(folder: f.path), settings: PipelineSettings())
+    let needed = a.standaloneCapital[0]!
     #expect(try a.select(capital: needed).screening[0].reasons.isEmpty)
     #expect(try a.select(capital: needed * (1 - 1e-9)).screening[0].reasons == [.capital])
   }

@@ -36,7 +36,7 @@ struct GeneratorTests {
     #expect(counts.filter { $0 < summary.days }.count > 50)  // ragged starts and missing days
     #expect(universe.histories.contains { $0.volumes == nil })  // no volume for some
     #expect(universe.histories.filter { $0.volumes != nil }.count > 300)
-    let analysis = UniverseAnalysis(universe: universe, settings: SelectionSettings())
+    let analysis = UniverseAnalysis(universe: universe, settings: PipelineSettings())
     #expect(analysis.poolPanel.hasGaps)
     for reason in [ExclusionReason.history, .stale, .liquidity, .cost] {
       #expect(analysis.screening.contains { $0.reasons.contains(reason) }, "no \(reason) exclusion")

@@ -67,14 +67,14 @@ final class PageOutline: NSObject, XMLParserDelegate {
 @Suite("HTML report")
 struct HTMLReportTests {
   static let universe = try! Universe.load(folder: PackagePaths.bundledFutures.path)
-  static let analysis = UniverseAnalysis(universe: universe, settings: SelectionSettings())
+  static let analysis = UniverseAnalysis(universe: universe, settings: PipelineSettings())
 
   static func page(capital: Double = 1_000_000, sweep: Bool = true, reserve: Bool = true) throws -> String {
     let selection = try analysis.select(capital: capital)
     let capitals = CapitalSweep.logSpaced(from: 10_000, to: 50_000_000, steps: 25) + [capital]
     return HTMLReport(
       selection: selection, sweep: sweep ? try CapitalSweep(analysis: analysis, capitals: Array(Set(capitals))) : nil,
-      reserve: reserve ? CapitalReserve(selection: selection) : nil
+      reserve: reserve ? CapitalReserve(selection: selection, universe: universe) : nil
     ).rendered()
   }
 
@@ -144,7 +144,9 @@ struct HTMLReportTests {
     let outline = PageOutline(try Self.page())
     let id = "chart-cost-capital"
     let metrics = Self.analysis.metrics
-    let drawable = metrics.filter { ($0.annualSRCost ?? 0) > 0 && ($0.minimumCapital ?? 0) > 0 }
+    let standalone = Self.analysis.standaloneCapital
+    let drawable = metrics.indices.filter { (metrics[$0].annualSRCost ?? 0) > 0 && (standalone[$0] ?? 0) > 0 }
+      .map { metrics[$0] }
     let points = outline.named("circle", in: id).filter { $0.children.contains("title") }
     let triangles = outline.named("polygon", in: id).filter { $0.children.contains("title") }
     #expect(points.count + triangles.count == drawable.count)
@@ -174,8 +176,7 @@ struct HTMLReportTests {
     let cells = outline.named("rect", in: id).filter { $0.children.contains("title") }
     #expect(cells.count == 100)
     // Cell (NASDAQ_micro, HANGTECH) carries the repaired correlation the selection used, to three decimals.
-    let members = selection.path.final!.members
-    let c = try #require(selection.eligibleCorrelation)[members[0], members[8]]
+    let c = selection.correlation.selected[0, 8]
     #expect(cells.contains { $0.tooltip == "NASDAQ_micro / HANGTECH: \(NumberFormat.fixed(c, decimals: 3))" })
     #expect(outline.texts(in: id).filter { $0 == "NASDAQ_micro" }.count == 2)
   }
@@ -207,7 +208,8 @@ struct HTMLReportTests {
     #expect(outline.error == nil)
     #expect(
       empty.contains(
-        "Nothing can be selected with 1,000 USD. The smallest capital that admits an instrument is 12,400 USD."))
+        "Nothing can be selected with 1,000 USD. The smallest capital that admits an instrument is 12,400 USD "
+          + "(ETHER-micro)."))
     #expect(outline.named("svg").compactMap { $0.attributes["id"] } == ["chart-cost-capital"])
   }
 }

@@ -57,8 +57,8 @@ struct HandUniverseTests {
     // The correlation matrix above is positive semi-definite? A and B are perfectly correlated, so it is singular
     // (smallest eigenvalue 0 < 1e-10) and gets repaired; the repair moves entries by ~1e-6, far below the gaps
     // between candidates below.
-    #expect(result.repair?.repaired == true)
-    let codes = result.path.steps.map { HandUniverse.codes[result.eligible[$0.added]] }
+    #expect(result.correlation.repair?.repaired == true)
+    let codes = result.path.steps.map { HandUniverse.codes[$0.added] }
     #expect(codes == ["A", "C", "D"])
     #expect(result.path.stopReason == .noImprovement)
     let s = result.path.steps
@@ -85,7 +85,7 @@ struct HandUniverseTests {
   @Test("capital binds: with max weight 0.5 and capital 30 × cv_A the path stops at {A, C}")
   func capitalBinds() throws {
     var settings = HandUniverse.settings
-    settings.maxWeight = 0.5
+    settings.filters.capital.maximumWeight = 0.5
     let tight = UniverseAnalysis(universe: analysis.universe, settings: settings)
     let cv = HandUniverse.currencyVolatility("A")
     let result = try tight.select(capital: 30 * cv)
@@ -95,7 +95,7 @@ struct HandUniverseTests {
     #expect(result.screening[4].reasons.isEmpty)
     // Step 2: {A, C} needs 4·2·cv/(√2·0.2) = 28.3·cv ≤ 30·cv. Step 3: {A, C, D} needs 4·3·cv/(√3·0.2) = 34.6·cv
     // > 30·cv; {A, C, E} needs 4·3·√2·cv/(1.2426·0.2) = 68.3·cv. Nothing affordable.
-    let codes = result.path.steps.map { HandUniverse.codes[result.eligible[$0.added]] }
+    let codes = result.path.steps.map { HandUniverse.codes[$0.added] }
     #expect(codes == ["A", "C"])
     #expect(result.path.stopReason == .nothingAffordable)
     #expect(approximately(result.path.final!.minimumCapital, 40 * cv / 2.0.squareRoot(), relative: 1e-5))
@@ -114,8 +114,8 @@ struct GreedySelectorTests {
       SelectionCandidate(code: "Z", netSR: 0.38, annualSRCost: 0.02, unitRisk: 1),
       SelectionCandidate(code: "Y", netSR: 0.38, annualSRCost: 0.021, unitRisk: 1),
     ]
-    let rules = GreedyRules(capital: 1e9, maxInstruments: 2)
-    let path = GreedySelector(rules: rules).select(candidates, correlation: identity)
+    let path = GreedySelector(capital: 1e9, rules: SelectionRules(maxInstruments: 2))
+      .select(candidates, correlation: identity)
     #expect(path.steps.map(\.added) == [0, 2])
     #expect(path.stopReason == .maximumReached)
   }
@@ -124,9 +124,9 @@ struct GreedySelectorTests {
   func nothingAlone() {
     let candidates = [SelectionCandidate(code: "a", netSR: 0.3, annualSRCost: 0.1, unitRisk: 1000)]
     // Alone it needs 4 × 1000 / 0.2 = 20,000.
-    let path = GreedySelector(rules: GreedyRules(capital: 19_999)).select(candidates, correlation: Matrix.identity(1))
+    let path = GreedySelector(capital: 19_999).select(candidates, correlation: Matrix.identity(1))
     #expect(path.steps.isEmpty && path.stopReason == .nothingAffordableAlone)
-    let ok = GreedySelector(rules: GreedyRules(capital: 20_000)).select(candidates, correlation: Matrix.identity(1))
+    let ok = GreedySelector(capital: 20_000).select(candidates, correlation: Matrix.identity(1))
     #expect(ok.steps.count == 1 && ok.stopReason == .allSelected)
   }
 }

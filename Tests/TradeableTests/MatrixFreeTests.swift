@@ -14,14 +14,14 @@ struct MatrixFreeTests {
     return f
   }()
 
-  static func settings(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> SelectionSettings {
-    var s = SelectionSettings()
-    s.minimumHistory = 500
-    s.correlationWeeks = 100
-    s.correlationMode = mode
-    s.weighting = scheme
+  static func settings(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> PipelineSettings {
+    var s = PipelineSettings()
+    s.filters.history.minimumPrices = 500
+    s.correlation.weeks = 100
+    s.correlation.mode = mode
+    s.selection.weighting = scheme
     // The full path would repair the (rank-deficient, N > T) matrix; matrix-free cannot, so compare like with like.
-    s.repairCorrelation = false
+    s.correlation.repair = false
     return s
   }
 
@@ -44,16 +44,16 @@ struct MatrixFreeTests {
       #expect(approximately(x.minimumCapital, y.minimumCapital, relative: 1e-10))
       #expect(approximately(x.weights, y.weights, relative: 1e-10))
     }
-    #expect(approximately(a.selectedCorrelation.storage, b.selectedCorrelation.storage, relative: 1e-10, absolute: 1e-12))
+    #expect(approximately(a.correlation.selected.storage, b.correlation.selected.storage, relative: 1e-10, absolute: 1e-12))
   }
 
   @Test("the automatic mode goes matrix-free above the threshold")
   func automatic() throws {
     let universe = try Universe.load(folder: Self.folder.path)
     var settings = Self.settings(.automatic, .equal)
-    settings.matrixFreeThreshold = 500
+    settings.correlation.matrixFreeThreshold = 500
     #expect(UniverseAnalysis(universe: universe, settings: settings).matrixFree)
-    settings.matrixFreeThreshold = 5_000
+    settings.correlation.matrixFreeThreshold = 5_000
     #expect(!UniverseAnalysis(universe: universe, settings: settings).matrixFree)
   }
 }

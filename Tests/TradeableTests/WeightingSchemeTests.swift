@@ -116,7 +116,7 @@ struct MaxSharpeWeightTests {
 struct GreedyWeightingTests {
   static let analysis: UniverseAnalysis = {
     let universe = try! Universe.load(folder: PackagePaths.bundledFutures.path)
-    return UniverseAnalysis(universe: universe, settings: SelectionSettings())
+    return UniverseAnalysis(universe: universe, settings: PipelineSettings())
   }()
 
   static func weights(_ scheme: WeightingScheme, _ c: Matrix, _ s: [Double]) -> [Double]? {
@@ -132,12 +132,14 @@ struct GreedyWeightingTests {
 
   @Test("every step is the best affordable candidate, by brute force", arguments: [WeightingScheme.handcrafted, .maxSharpe])
   func bruteForce(_ scheme: WeightingScheme) throws {
-    var settings = SelectionSettings()
-    settings.weighting = scheme
+    var settings = PipelineSettings()
+    settings.selection.weighting = scheme
     let analysis = UniverseAnalysis(universe: Self.analysis.universe, settings: settings)
     let capital = 2_000_000.0
     let r = try analysis.select(capital: capital)
-    let c = try #require(r.eligibleCorrelation)
+    let c = try #require(try analysis.eligibleCorrelation(capital: capital)).matrix
+    // The path in positions among the eligible instruments (the matrix's rows).
+    let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
     let s = r.eligible.map { analysis.metrics[$0].netSR! }
     let risk = r.eligible.map { analysis.metrics[$0].currencyVolatility! }
     func evaluate(_ members: [Int]) -> Double? {
@@ -153,11 +155,11 @@ struct GreedyWeightingTests {
     var previous = -Double.infinity
     for step in r.path.steps {
       if !members.isEmpty {
-        for j in 0..<s.count where !members.contains(j) && j != step.added {
+        for j in 0..<s.count where !members.contains(j) && j != position[step.added]! {
           if let alternative = evaluate(members + [j]) { #expect(alternative <= step.sharpe + 1e-10) }
         }
       }
-      members.append(step.added)
+      members.append(position[step.added]!)
       let direct = try #require(evaluate(members))
       #expect(approximately(direct, step.sharpe, relative: 1e-10))
       #expect(step.sharpe > previous)

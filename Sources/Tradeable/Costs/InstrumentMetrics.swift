@@ -42,25 +42,17 @@ public struct InstrumentMetrics: Sendable {
   public let annualSRCost: Double?
   /// Expected Sharpe after costs: `preCostSR − annualSRCost`.
   public let netSR: Double?
-  /// Capital the instrument needs on its own at its best case (DESIGN.md §5, `capital`):
-  /// `maxContracts × currencyVolatility / (idmCap × maxWeight × targetVolatility)`, base currency.
-  public let minimumCapital: Double?
   /// Mean volume and traded value over the last days, when every one of them carries a volume.
   public let liquidity: Liquidity
 
-  /// Liquidity over the last `liquidityDays` daily rows.
-  public enum Liquidity: Sendable, Equatable {
-    /// Not every one of the last rows carries a volume (or there are fewer rows): the filter cannot judge.
-    case unknown
-    /// Mean contracts a day and mean traded value a day (`volume × |price| × multiplier × fx`, base currency).
-    case measured(meanVolume: Double, meanTradedValue: Double)
-  }
 }
 
 extension InstrumentMetrics {
-  /// Measures instrument `spec` with price history `history` (DESIGN.md §3–§4).
+  /// Measures instrument `spec` with price history `history` (DESIGN.md §3–§4); liquidity over the last
+  /// `liquidityDays` rows (the liquidity filter's window, handed down by the pipeline).
   public init(
-    index: Int, spec: InstrumentSpecification, history: PriceHistory, fxRate: Double, settings: SelectionSettings
+    index: Int, spec: InstrumentSpecification, history: PriceHistory, fxRate: Double, risk: RiskSettings,
+    costs: CostSettings, liquidityDays: Int
   ) {
     self.index = index
     self.code = spec.code
@@ -71,8 +63,8 @@ extension InstrumentMetrics {
     let notional = lastPrice * spec.multiplier * fxRate
     self.notional = notional
 
-    let window = volatilityWindow(history.prices, window: settings.volatilityWindow)
-    self.priceVolatility = annualisedPriceVolatility(window, businessDaysPerYear: settings.businessDaysPerYear)
+    let window = volatilityWindow(history.prices, window: risk.volatilityWindow)
+    self.priceVolatility = annualisedPriceVolatility(window, businessDaysPerYear: risk.businessDaysPerYear)
     let currencyVolatility = priceVolatility.map { $0 * spec.multiplier * fxRate }
     self.currencyVolatility = currencyVolatility
     self.annualVolatility = currencyVolatility.flatMap { notional != 0 ? $0 / abs(notional) : nil }
@@ -90,20 +82,14 @@ extension InstrumentMetrics {
     let rebalanceTrades =
       spec.rebalanceTradesPerYear
       ?? Tradeable.rebalanceTradesPerYear(
-        window, span: settings.rebalanceSpan, decay: settings.rebalanceDecay,
-        businessDaysPerYear: settings.businessDaysPerYear)
+        window, span: costs.rebalanceSpan, decay: costs.rebalanceDecay, businessDaysPerYear: risk.businessDaysPerYear)
     self.rollTradesPerYear = rollTrades
     self.rebalanceTradesPerYear = rebalanceTrades
     self.rebalanceGiven = spec.rebalanceTradesPerYear != nil
     let annualSRCost = costPerTradeSR.map { $0 * (rollTrades + rebalanceTrades) }
     self.annualSRCost = annualSRCost
-    self.netSR = annualSRCost.map { settings.preCostSR - $0 }
-    self.minimumCapital = currencyVolatility.map {
-      standaloneMinimumCapital(
-        unitRisk: $0, maxUnits: settings.maxContracts, idmCap: settings.idmCap, maxWeight: settings.maxWeight,
-        targetVolatility: settings.targetVolatility)
-    }
-    self.liquidity = Self.measureLiquidity(history, multiplier: spec.multiplier, fxRate: fxRate, days: settings.liquidityDays)
+    self.netSR = annualSRCost.map { costs.preCostSR - $0 }
+    self.liquidity = Self.measureLiquidity(history, multiplier: spec.multiplier, fxRate: fxRate, days: liquidityDays)
   }
 
   static func measureLiquidity(_ history: PriceHistory, multiplier: Double, fxRate: Double, days: Int) -> Liquidity {
@@ -117,4 +103,12 @@ extension InstrumentMetrics {
     }
     return .measured(meanVolume: volume / Double(days), meanTradedValue: value / Double(days))
   }
+}
+
+/// Liquidity over an instrument's last rows (the liquidity filter's window).
+public enum Liquidity: Sendable, Equatable {
+  /// Not every one of the last rows carries a volume (or there are fewer rows): the filter cannot judge.
+  case unknown
+  /// Mean contracts a day and mean traded value a day (`volume × |price| × multiplier × fx`, base currency).
+  case measured(meanVolume: Double, meanTradedValue: Double)
 }

@@ -1,13 +1,17 @@
-/// Excludes instruments whose annual cost exceeds `maxSRCost` (0.10 SR units a year), or whose volatility is zero
+/// Excludes instruments whose annual cost exceeds `maximumSRCost` (0.10 SR units a year), or whose volatility is zero
 /// (no risk to target, and every trade infinitely expensive in risk units).
 ///
 /// An instrument whose volatility is unknown (fewer than two prices) is left to the history filter.
-public struct CostFilter: InstrumentFilter {
-  public let reason = ExclusionReason.cost
-  public init() {}
-  public func excludes(_ instrument: InstrumentMetrics, in context: FilterContext) -> Bool {
-    if instrument.currencyVolatility == 0 { return true }
+public struct CostFilter: InstrumentFilter, Codable, Equatable {
+  public var reason: ExclusionReason { .cost }
+  /// Largest annual cost, SR units (0.10): a quarter of the assumed pre-cost Sharpe ratio of 0.4.
+  public var maximumSRCost: Double = 0.10
+
+  public init(maximumSRCost: Double = 0.10) { self.maximumSRCost = maximumSRCost }
+
+  public func excludes(_ instrument: some Screenable, in context: FilterContext) -> Bool {
+    if instrument.unitRisk == 0 { return true }
     guard let cost = instrument.annualSRCost else { return false }
-    return cost > context.settings.maxSRCost
+    return cost > maximumSRCost
   }
 }

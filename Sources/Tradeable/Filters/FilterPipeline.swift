@@ -6,6 +6,11 @@ public struct Screening: Sendable, Equatable {
   public var flags: [InstrumentFlag]
   /// Whether no filter excludes it.
   public var isEligible: Bool { reasons.isEmpty }
+
+  public init(reasons: [ExclusionReason] = [], flags: [InstrumentFlag] = []) {
+    self.reasons = reasons
+    self.flags = flags
+  }
 }
 
 /// Filters run in order on every instrument; each instrument collects the reasons of every filter it fails.
@@ -15,21 +20,13 @@ public struct FilterPipeline: Sendable {
 
   public init(_ filters: [any InstrumentFilter]) { self.filters = filters }
 
-  /// DESIGN.md §5: history, stale, liquidity, cost, capital.
-  public static let standard = FilterPipeline([
-    HistoryFilter(), StaleFilter(), LiquidityFilter(), CostFilter(), CapitalFilter(),
-  ])
-
-  /// The same without the capital filter: what does not depend on the capital (computed once for a sweep).
-  public static let withoutCapital = FilterPipeline([HistoryFilter(), StaleFilter(), LiquidityFilter(), CostFilter()])
-
   /// Screens every instrument.
-  public func screen(_ instruments: [InstrumentMetrics], context: FilterContext) -> [Screening] {
+  public func screen(_ instruments: [some Screenable], context: FilterContext) -> [Screening] {
     instruments.map { screen($0, context: context) }
   }
 
   /// Screens one instrument.
-  public func screen(_ instrument: InstrumentMetrics, context: FilterContext) -> Screening {
+  public func screen(_ instrument: some Screenable, context: FilterContext) -> Screening {
     var reasons: [ExclusionReason] = []
     var flags: [InstrumentFlag] = []
     for filter in filters {
@@ -41,4 +38,32 @@ public struct FilterPipeline: Sendable {
     }
     return Screening(reasons: reasons, flags: flags)
   }
+}
+
+/// The filters of DESIGN.md §5, each with its own parameters, in pipeline order: history, stale, liquidity, cost,
+/// capital.
+public struct FilterSettings: Codable, Sendable, Equatable {
+  public var history = HistoryFilter()
+  public var stale = StaleFilter()
+  public var liquidity = LiquidityFilter()
+  public var cost = CostFilter()
+  public var capital = CapitalFilter()
+
+  public init(
+    history: HistoryFilter = HistoryFilter(), stale: StaleFilter = StaleFilter(),
+    liquidity: LiquidityFilter = LiquidityFilter(), cost: CostFilter = CostFilter(),
+    capital: CapitalFilter = CapitalFilter()
+  ) {
+    self.history = history
+    self.stale = stale
+    self.liquidity = liquidity
+    self.cost = cost
+    self.capital = capital
+  }
+
+  /// Every filter but capital: what does not depend on the capital (computed once for a sweep).
+  public var withoutCapital: FilterPipeline { FilterPipeline([history, stale, liquidity, cost]) }
+
+  /// All five, capital last.
+  public var all: FilterPipeline { FilterPipeline([history, stale, liquidity, cost, capital]) }
 }

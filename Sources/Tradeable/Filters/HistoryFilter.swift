@@ -1,9 +1,13 @@
-/// Excludes instruments with fewer daily prices than `minimumHistory` (512, two years): their volatility and costs
-/// rest on too little data.
-public struct HistoryFilter: InstrumentFilter {
-  public let reason = ExclusionReason.history
-  public init() {}
-  public func excludes(_ instrument: InstrumentMetrics, in context: FilterContext) -> Bool {
-    instrument.priceCount < context.settings.minimumHistory
+/// Excludes instruments with fewer observations than `minimumPrices` (512 daily prices, two years): their volatility
+/// and costs rest on too little data.
+public struct HistoryFilter: InstrumentFilter, Codable, Equatable {
+  public var reason: ExclusionReason { .history }
+  /// Daily prices an instrument needs (512).
+  public var minimumPrices: Int = 512
+
+  public init(minimumPrices: Int = 512) { self.minimumPrices = minimumPrices }
+
+  public func excludes(_ instrument: some Screenable, in context: FilterContext) -> Bool {
+    instrument.observationCount < minimumPrices
   }
 }

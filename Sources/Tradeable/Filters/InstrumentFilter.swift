@@ -1,12 +1,13 @@
-/// Why an instrument was left out (DESIGN.md §5). The raw values are the words used in JSON, CSV and tables.
+/// Why an instrument was left out (DESIGN.md §5 for futures, §8 for fund products). The raw values are the words used
+/// in JSON, CSV and tables.
 public enum ExclusionReason: String, Sendable, CaseIterable, Comparable {
-  /// Fewer daily prices than the minimum history (512).
+  /// Fewer observations (daily prices, NAVs) than the minimum history.
   case history
-  /// No price for more than 10 weekdays before the universe's last date.
+  /// No price for more than the allowed weekdays before the universe's last date.
   case stale
-  /// Mean volume or traded value over the last 20 days below the minimum.
+  /// Mean volume or traded value over the last days below the minimum.
   case liquidity
-  /// Annual cost above the maximum SR cost, or zero volatility.
+  /// Annual cost above the maximum SR cost (futures: or zero volatility).
   case cost
   /// Capital below what the instrument needs on its own at its best case.
   case capital
@@ -18,34 +19,59 @@ public enum ExclusionReason: String, Sendable, CaseIterable, Comparable {
 
 /// A remark on an instrument that does not exclude it.
 public enum InstrumentFlag: String, Sendable, CaseIterable {
-  /// No volume on every one of the last 20 rows: the liquidity filter could not judge and kept it.
+  /// No volume on every one of the last rows: the liquidity filter could not judge and kept it.
   case liquidityUnknown = "liquidity unknown"
 }
 
-/// What a filter sees besides the instrument: the universe's last date and the settings.
-public struct FilterContext: Sendable {
-  /// Latest price date over all instruments.
-  public var universeLastDate: CalendarDay?
-  /// Thresholds and capital.
-  public var settings: SelectionSettings
+/// What filters read about an instrument: counts, dates, risk, cost and liquidity measured by the earlier stages.
+public protocol Screenable {
+  /// Observations in the history (daily prices).
+  var observationCount: Int { get }
+  /// Date of the last observation, `nil` when there is none.
+  var lastObservationDate: CalendarDay? { get }
+  /// Annual volatility of one unit (a contract) in the base currency; `nil` when unknown.
+  var unitRisk: Double? { get }
+  /// Annual cost in SR units; `nil` when undefined (no volatility).
+  var annualSRCost: Double? { get }
+  /// Liquidity over the liquidity filter's window.
+  var liquidity: Liquidity { get }
+}
 
-  public init(universeLastDate: CalendarDay?, settings: SelectionSettings) {
+extension InstrumentMetrics: Screenable {
+  public var observationCount: Int { priceCount }
+  public var lastObservationDate: CalendarDay? { lastDate }
+  public var unitRisk: Double? { currencyVolatility }
+}
+
+/// What a filter sees besides the instrument: the universe's last date, the capital (absent when none is given) and
+/// the sizing rules behind the capital test.
+public struct FilterContext: Sendable {
+  /// Latest observation date over all instruments.
+  public var universeLastDate: CalendarDay?
+  /// Capital, base currency; `nil` when no capital is given (the capital filter then excludes nothing).
+  public var capital: Double?
+  /// How positions are sized (the capital filter's contracts, IDM cap and target volatility).
+  public var sizing: PositionSizing
+
+  public init(universeLastDate: CalendarDay?, capital: Double? = nil, sizing: PositionSizing = PositionSizing()) {
     self.universeLastDate = universeLastDate
-    self.settings = settings
+    self.capital = capital
+    self.sizing = sizing
   }
 }
 
-/// One screening step with one job, skfolio-style: it looks at an instrument's metrics and says whether to exclude it.
-/// The pipeline runs every filter on every instrument, so an excluded instrument lists all its reasons.
+/// One screening step with one job, skfolio-style: constructed with its own parameters, it looks at an instrument's
+/// measurements and says whether to exclude it. The pipeline runs every filter on every instrument, so an excluded
+/// instrument lists all its reasons.
 public protocol InstrumentFilter: Sendable {
   /// The reason this filter gives.
   var reason: ExclusionReason { get }
   /// Whether the instrument fails this filter.
-  func excludes(_ instrument: InstrumentMetrics, in context: FilterContext) -> Bool
+  func excludes(_ instrument: some Screenable, in context: FilterContext) -> Bool
   /// Flags the filter raises on an instrument it keeps (none by default).
-  func flags(_ instrument: InstrumentMetrics, in context: FilterContext) -> [InstrumentFlag]
+  func flags(_ instrument: some Screenable, in context: FilterContext) -> [InstrumentFlag]
 }
 
 extension InstrumentFilter {
-  public func flags(_ instrument: InstrumentMetrics, in context: FilterContext) -> [InstrumentFlag] { [] }
+  public func flags(_ instrument: some Screenable, in context: FilterContext) -> [InstrumentFlag] { [] }
 }

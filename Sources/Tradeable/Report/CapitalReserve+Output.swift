@@ -28,7 +28,7 @@ extension CapitalReserve {
     for p in positions {
       table.append([
         p.code, NumberFormat.percent(p.weight), NumberFormat.fixed(p.contracts, decimals: 2),
-        NumberFormat.fixed(p.roundedContracts, decimals: 0), money(p.exposure), money(p.currencyVolatility),
+        NumberFormat.fixed(p.roundedContracts, decimals: 0), money(p.exposure), money(p.unitRisk),
       ])
     }
     out.append(table.rendered(style: style))
@@ -110,11 +110,11 @@ extension CapitalReserve {
       (
         "positions",
         .array(
-          positions.map { p in
+          zip(positions, pointValues).map { p, pointValue in
             .object([
               ("code", .string(p.code)), ("weight", .number(p.weight)), ("contracts", .number(p.contracts)),
               ("roundedContracts", .number(p.roundedContracts)), ("exposure", .optional(p.exposure)),
-              ("currencyVolatility", .number(p.currencyVolatility)), ("pointValue", .number(p.pointValue)),
+              ("currencyVolatility", .number(p.unitRisk)), ("pointValue", .number(pointValue)),
             ])
           })
       ),

@@ -1,35 +1,13 @@
 extension CapitalSweep {
-  /// One capital's selection, as the sweep reports it.
-  public struct Row: Sendable {
-    public var capital: Double
-    /// Codes of the chosen set, in the order they were added.
-    public var instruments: [String]
-    /// `nil` when nothing is selected.
-    public var sharpe: Double?
-    public var idm: Double?
-    /// Capital the chosen set needs, `nil` when nothing is selected.
-    public var minimumCapital: Double?
-    public var stopReason: StopReason
-  }
-
-  /// One row per capital, increasing.
-  public var rows: [Row] {
-    selections.map { s in
-      Row(
-        capital: s.capital, instruments: s.selected.map { s.metrics[$0].code }, sharpe: s.path.final?.sharpe,
-        idm: s.path.final?.idm, minimumCapital: s.path.final?.minimumCapital, stopReason: s.path.stopReason)
-    }
-  }
-
   /// Aligned text: capital, number of instruments, Sharpe, IDM and capital needed, then the set, wrapped within
   /// `width` characters under its own column.
   public func table(style: TerminalStyle = .plain, width: Int = 120) -> String {
-    let base = analysis.universe.fx.baseCurrency
-    let lastDate = analysis.lastDate.map { ", last date \($0)" } ?? ""
+    let base = universe.baseCurrency
+    let lastDate = universe.lastDate.map { ", last date \($0)" } ?? ""
     var out = [
       style.bold("Capital sweep, \(base) — the selection at each capital"),
-      "Data: \(analysis.universe.source) — \(NumberFormat.integer(analysis.universe.count)) instruments\(lastDate); "
-        + "\(NumberFormat.integer(analysis.pool.count)) pass the history, stale, liquidity and cost filters.",
+      "Data: \(universe.source) — \(NumberFormat.integer(universe.instrumentCount)) instruments\(lastDate); "
+        + "\(NumberFormat.integer(universe.poolSize)) pass the history, stale, liquidity and cost filters.",
       "Each row is what `tradeable select --capital K` chooses; the risk and cost stages are computed once.",
       "",
     ]
@@ -37,7 +15,6 @@ extension CapitalSweep {
       ("Capital (\(base))", .right), ("Instruments", .right), ("Sharpe", .right), ("IDM", .right),
       ("Capital needed (\(base))", .right),
     ])
-    let rows = self.rows
     for row in rows {
       numbers.append([
         NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
@@ -58,7 +35,7 @@ extension CapitalSweep {
         out.append((j == 0 ? pad(lines[k + 2]) : String(repeating: " ", count: prefixWidth)) + "  " + chunk)
       }
     }
-    if let smallest = analysis.smallestWorkableCapital, let first = rows.first, first.instruments.isEmpty {
+    if let smallest = universe.smallestWorkable?.capital, let first = rows.first, first.instruments.isEmpty {
       out.append("")
       out.append(
         "  Below \(NumberFormat.money(smallest.rounded(.up))) \(base) nothing can be selected: no instrument fits alone."
@@ -90,7 +67,7 @@ extension CapitalSweep {
   /// Full precision; `null` where nothing is selected.
   public var json: JSONValue {
     .object([
-      ("baseCurrency", .string(analysis.universe.fx.baseCurrency)),
+      ("baseCurrency", .string(universe.baseCurrency)),
       (
         "rows",
         .array(
@@ -101,14 +78,15 @@ extension CapitalSweep {
               ("sharpe", .optional(row.sharpe)),
               ("idm", .optional(row.idm)),
               ("minimumCapital", .optional(row.minimumCapital)),
+              ("smallestCapital", .optional(row.smallestCapital)),
               ("instruments", .array(row.instruments.map { .string($0) })),
               ("stopReason", .string(row.stopReason.rawValue)),
             ])
           })
       ),
-      ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
-      ("smallestWorkableCapital", .optional(analysis.smallestWorkableCapital)),
-      ("settings", analysis.settings.json),
+      ("lastDate", universe.lastDate.map { .string($0.description) } ?? .null),
+      ("smallestWorkableCapital", .optional(universe.smallestWorkable?.capital)),
+      ("settings", universe.settings.json),
     ])
   }
 

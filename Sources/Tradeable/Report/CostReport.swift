@@ -37,7 +37,7 @@ public struct CostReport: Sendable {
       switch sort {
       case .input, .code, .status: return nil
       case .cost: return m[i].annualSRCost
-      case .capital: return m[i].minimumCapital
+      case .capital: return analysis.standaloneCapital[i]
       case .volatility: return m[i].annualVolatility
       case .notional: return abs(m[i].notional)
       case .trades: return m[i].tradesPerYear
@@ -91,7 +91,7 @@ public struct CostReport: Sendable {
         NumberFormat.fixed(m[i].costPerTrade, decimals: 2), NumberFormat.scientific(m[i].costPerTradeSR),
         NumberFormat.fixed(m[i].rollTradesPerYear, decimals: 1), NumberFormat.fixed(m[i].rebalanceTradesPerYear, decimals: 1),
         NumberFormat.fixed(m[i].tradesPerYear, decimals: 1), NumberFormat.fixed(m[i].annualSRCost, decimals: 4),
-        NumberFormat.money(m[i].minimumCapital), words[i],
+        NumberFormat.money(analysis.standaloneCapital[i]), words[i],
         (screening[i].reasons.map(\.rawValue) + screening[i].flags.map(\.rawValue)).joined(separator: ", "),
       ])
     }
@@ -123,7 +123,7 @@ public struct CostReport: Sendable {
               ("rebalanceTradesPerYear", .optional(m[i].rebalanceTradesPerYear)),
               ("tradesPerYear", .optional(m[i].tradesPerYear)),
               ("annualSRCost", .optional(m[i].annualSRCost)),
-              ("minimumCapital", .optional(m[i].minimumCapital)),
+              ("minimumCapital", .optional(analysis.standaloneCapital[i])),
               ("status", .string(words[i])),
               ("reasons", .array(screening[i].reasons.map { .string($0.rawValue) })),
               ("flags", .array(screening[i].flags.map { .string($0.rawValue) })),
@@ -151,7 +151,7 @@ public struct CostReport: Sendable {
           CSVWriter.number(m[i].annualVolatility), CSVWriter.number(m[i].costPerTrade),
           CSVWriter.number(m[i].costPerTradeSR), CSVWriter.number(m[i].rollTradesPerYear),
           CSVWriter.number(m[i].rebalanceTradesPerYear), CSVWriter.number(m[i].tradesPerYear),
-          CSVWriter.number(m[i].annualSRCost), CSVWriter.number(m[i].minimumCapital), words[i],
+          CSVWriter.number(m[i].annualSRCost), CSVWriter.number(analysis.standaloneCapital[i]), words[i],
           screening[i].reasons.map(\.rawValue).joined(separator: ";"),
           screening[i].flags.map(\.rawValue).joined(separator: ";"),
         ]))

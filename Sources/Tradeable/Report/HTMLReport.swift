@@ -22,34 +22,36 @@ public struct HTMLReport: Sendable {
     self.imported = imported
   }
 
-  var base: String { selection.analysis.universe.fx.baseCurrency }
-  var settings: SelectionSettings { selection.settings }
+  var base: String { selection.universe.baseCurrency }
+  var settings: PipelineSettings { selection.settings }
 
   /// The page.
   public func rendered() -> String {
     let s = selection
     let money = NumberFormat.money
-    let final = s.path.final
-    let universe = s.analysis.universe
+    let portfolio = s.portfolio
+    let universe = s.universe
     var body: [String] = []
 
     // Header and summary.
     body.append("<header><h1>Which instruments to trade with \(esc(money(s.capital))) \(esc(base))</h1>")
     body.append(
-      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.count)) instruments"
-        + (s.analysis.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
-        + "every filter at this capital. Pre-cost Sharpe ratio \(num(settings.preCostSR, 2)) for every instrument, "
-        + "target volatility \(esc(NumberFormat.percent(settings.targetVolatility))), at most "
-        + "\(num(settings.maxContracts, 0)) contracts at the target position in the capital tests, IDM capped at "
-        + "\(num(settings.idmCap, 2)).</p></header>")
+      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.instrumentCount)) instruments"
+        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
+        + "every filter at this capital. Pre-cost Sharpe ratio \(num(settings.costs.preCostSR, 2)) for every "
+        + "instrument, \(esc(schemeDescription)), target volatility "
+        + "\(esc(NumberFormat.percent(settings.sizing.targetVolatility))), at most "
+        + "\(num(settings.sizing.maxContracts, 0)) contracts at the target position in the capital tests, IDM capped at "
+        + "\(num(settings.sizing.idmCap, 2)).</p></header>")
     var cards: [(String, String, String)] = []
-    if let final {
-      cards.append(("Instruments chosen", "\(final.members.count)", "of \(NumberFormat.integer(universe.count))"))
-      cards.append(("Expected Sharpe ratio", NumberFormat.fixed(final.sharpe, decimals: 3), "after costs"))
+    if let sharpe = portfolio.sharpe, let idm = portfolio.idm {
       cards.append(
-        ("IDM", NumberFormat.fixed(final.idm, decimals: 2), "cap \(NumberFormat.fixed(settings.idmCap, decimals: 2))"))
+        ("Instruments chosen", "\(portfolio.members.count)", "of \(NumberFormat.integer(universe.instrumentCount))"))
+      cards.append(("Expected Sharpe ratio", NumberFormat.fixed(sharpe, decimals: 3), "after costs, \(schemeDescription)"))
       cards.append(
-        ("Capital needed", money(final.minimumCapital), "\(base), of \(money(s.capital)) available"))
+        ("IDM", NumberFormat.fixed(idm, decimals: 2), "cap \(NumberFormat.fixed(settings.sizing.idmCap, decimals: 2))"))
+      cards.append(
+        ("Capital needed", money(portfolio.minimumCapital), "\(base), of \(money(s.capital)) available"))
     } else {
       cards.append(("Instruments chosen", "0", "nothing fits this capital"))
     }
@@ -66,10 +68,10 @@ public struct HTMLReport: Sendable {
           "<div class=\"card\"><div class=\"label\">\(esc($0.0))</div><div class=\"value\">\(esc($0.1))</div>"
             + "<div class=\"note\">\(esc($0.2))</div></div>"
         }.joined() + "</section>")
-    if final == nil {
+    if portfolio.isEmpty {
       let smallest =
-        s.analysis.smallestWorkableCapital.map {
-          " The smallest capital that admits an instrument is \(money($0.rounded(.up))) \(base)."
+        universe.smallestWorkable.map {
+          " The smallest capital that admits an instrument is \(money($0.capital.rounded(.up))) \(base) (\($0.code))."
         } ?? " No instrument passes the history, stale, liquidity and cost filters at any capital."
       body.append(
         "<p class=\"warning\">Nothing can be selected with \(esc(money(s.capital))) \(esc(base)).\(esc(smallest))</p>")
@@ -123,21 +125,21 @@ public struct HTMLReport: Sendable {
     }
     let steps = s.path.steps.map { step in
       GreedyPathChart.Step(
-        code: s.metrics[s.eligible[step.added]].code, sharpe: step.sharpe, idm: step.idm,
+        code: s.metrics[step.added].code, sharpe: step.sharpe, idm: step.idm,
         capitalNeeded: step.minimumCapital)
     }
     out.append(
       figure(
-        GreedyPathChart(steps: steps, idmCap: settings.idmCap, capital: s.capital, baseCurrency: base).svg(),
-        caption: "Each step adds the instrument named below. Sharpe ratio: expected, after costs, of the equal-weight "
-          + "set. IDM: the diversification multiplier (capped). Capital: what the whole set needs so every member holds "
-          + "\(num(settings.maxContracts, 0)) contracts at its target position."))
+        GreedyPathChart(steps: steps, idmCap: settings.sizing.idmCap, capital: s.capital, baseCurrency: base).svg(),
+        caption: "Each step adds the instrument named below. Sharpe ratio: expected, after costs, of the set with "
+          + "\(schemeDescription). IDM: the diversification multiplier (capped). Capital: what the whole set needs so every "
+          + "member holds \(num(settings.sizing.maxContracts, 0)) contracts at its target position."))
     var table = HTMLTable([
       ("Step", .number), ("Added", .left), ("Class", .left), ("Sharpe", .number), ("IDM", .number),
       ("Capital needed (\(base))", .number),
     ])
     for (k, step) in s.path.steps.enumerated() {
-      let i = s.eligible[step.added]
+      let i = step.added
       table.append([
         "\(k + 1)", s.metrics[i].code, s.instruments[i].assetClass, NumberFormat.fixed(step.sharpe, decimals: 4),
         NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
@@ -150,31 +152,27 @@ public struct HTMLReport: Sendable {
 
   func chosenSection() -> [String] {
     let s = selection
-    guard let final = s.path.final else { return [] }
+    let portfolio = s.portfolio
+    guard !portfolio.isEmpty else { return [] }
     var out = [
       "<section id=\"chosen\"><h2>The chosen set</h2>",
-      "<p>\(final.members.count) instrument\(final.members.count == 1 ? "" : "s"), equal risk weights. Contracts at the "
+      "<p>\(portfolio.members.count) instrument\(portfolio.members.count == 1 ? "" : "s"), \(esc(schemeDescription)). "
+        + "Contracts at the "
         + "target position = capital × IDM × weight × target volatility / the contract's annual volatility in "
         + "\(esc(base)).</p>",
     ]
-    let positions = reserve.map { Dictionary(uniqueKeysWithValues: $0.positions.map { ($0.index, $0) }) } ?? [:]
     var table = HTMLTable([
       ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
       ("SR cost/yr", .number),
       ("Contracts", .number), ("Rounded", .number), ("Capital needed (\(base))", .number),
     ])
-    for (k, member) in final.members.enumerated() {
-      let i = s.eligible[member]
-      let contracts =
-        s.metrics[i].currencyVolatility.map {
-          s.capital * final.idm * final.weights[k] * settings.targetVolatility / $0
-        }
+    for member in portfolio.members {
+      let i = member.index
       table.append([
-        s.metrics[i].code, s.instruments[i].name, s.instruments[i].assetClass, NumberFormat.percent(final.weights[k]),
+        s.metrics[i].code, s.instruments[i].name, s.instruments[i].assetClass, NumberFormat.percent(member.weight),
         NumberFormat.percent(s.metrics[i].annualVolatility), NumberFormat.fixed(s.metrics[i].annualSRCost, decimals: 4),
-        NumberFormat.fixed(positions[i]?.contracts ?? contracts, decimals: 2),
-        NumberFormat.fixed((positions[i]?.contracts ?? contracts)?.rounded(.toNearestOrAwayFromZero), decimals: 0),
-        NumberFormat.money(final.memberCapital[k]),
+        NumberFormat.fixed(member.contracts, decimals: 2), NumberFormat.fixed(member.roundedContracts, decimals: 0),
+        NumberFormat.money(member.minimumCapital),
       ])
     }
     out.append(table.rendered(id: "table-chosen"))
@@ -221,15 +219,17 @@ public struct HTMLReport: Sendable {
     let status = s.statuses
     let points = s.metrics.indices.map { i in
       CostCapitalChart.Point(
-        code: s.metrics[i].code, assetClass: s.instruments[i].assetClass, minimumCapital: s.metrics[i].minimumCapital,
+        code: s.metrics[i].code, assetClass: s.instruments[i].assetClass, minimumCapital: s.standaloneCapital[i],
         annualSRCost: s.metrics[i].annualSRCost, status: status[i], reasons: s.screening[i].reasons.map(\.rawValue))
     }
-    let chart = CostCapitalChart(points: points, capital: s.capital, maxSRCost: settings.maxSRCost, baseCurrency: base)
+    let chart = CostCapitalChart(
+      points: points, capital: s.capital, maxSRCost: settings.filters.cost.maximumSRCost, baseCurrency: base)
     let missing = chart.notPlotted
     var caption =
       "One point per instrument. Annual SR cost = cost per trade / the contract's annual volatility × trades a year. "
-      + "Capital needed on its own = \(num(settings.maxContracts, 0)) contracts × annual volatility / (IDM cap "
-      + "\(num(settings.idmCap, 2)) × weight \(num(settings.maxWeight, 2)) × target \(num(settings.targetVolatility, 2))). "
+      + "Capital needed on its own = \(num(settings.sizing.maxContracts, 0)) contracts × annual volatility / (IDM cap "
+      + "\(num(settings.sizing.idmCap, 2)) × weight \(num(settings.filters.capital.maximumWeight, 2)) × target "
+      + "\(num(settings.sizing.targetVolatility, 2))). "
       + "Instruments above the dashed horizontal line cost too much; right of the vertical line they need more than the "
       + "capital. Hover a point for its numbers."
     let offScale = chart.offScale
@@ -252,18 +252,18 @@ public struct HTMLReport: Sendable {
 
   func correlationSection() -> [String] {
     let s = selection
-    guard let final = s.path.final else { return [] }
-    let codes = final.members.map { s.metrics[s.eligible[$0]].code }
-    let matrix = s.selectedCorrelation
+    guard !s.portfolio.isEmpty else { return [] }
+    let codes = s.portfolio.codes
+    let matrix = s.correlation.selected
     var note =
-      "Correlations of weekly price differences over \(settings.correlationWeeks) ISO weeks, pairwise over the weeks "
-      + "both instruments have, floored at \(num(settings.correlationFloor, 2))"
-    if let repair = s.repair, repair.repaired {
+      "Correlations of weekly price differences over \(settings.correlation.weeks) ISO weeks, pairwise over the "
+      + "weeks both instruments have, floored at \(num(settings.correlation.floor, 2))"
+    if let repair = s.correlation.repair, repair.repaired {
       note +=
         "; the eligible set's \(s.eligible.count)×\(s.eligible.count) matrix was not positive definite (smallest "
         + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and was repaired before "
         + "selection, so these are the repaired values the selection used"
-    } else if s.matrixFree {
+    } else if s.correlation.matrixFree {
       note += "; selected matrix-free (only the chosen instruments' rows were computed), so no repair"
     }
     note += ". Instruments in the order they were added."
@@ -333,7 +333,7 @@ public struct HTMLReport: Sendable {
           m.code, s.instruments[i].name, s.instruments[i].assetClass, s.instruments[i].currency, money(m.notional),
           NumberFormat.percent(m.annualVolatility), NumberFormat.fixed(m.costPerTrade, decimals: 2),
           NumberFormat.fixed(m.tradesPerYear, decimals: 1), NumberFormat.fixed(m.annualSRCost, decimals: 4),
-          money(m.minimumCapital), status[i].rawValue,
+          money(s.standaloneCapital[i]), status[i].rawValue,
           (s.screening[i].reasons.map(\.rawValue) + s.screening[i].flags.map(\.rawValue)).joined(separator: ", "),
         ], rowClass: status[i] == .selected ? "current" : status[i] == .excluded ? "excluded" : nil)
     }
@@ -372,24 +372,38 @@ public struct HTMLReport: Sendable {
     return out
   }
 
+  /// Every setting of the run, as the JSON `settings` block names them (one source: the encoded settings), so
+  /// nothing the run used is left unsaid.
   func settingsSection() -> [String] {
     var table = HTMLTable([("Setting", .left), ("Value", .number)])
-    let rows: [(String, String)] = [
-      ("Pre-cost Sharpe ratio", num(settings.preCostSR, 2)),
-      ("Largest annual SR cost", num(settings.maxSRCost, 2)),
-      ("Contracts at the target position", num(settings.maxContracts, 0)),
-      ("IDM cap", num(settings.idmCap, 2)),
-      ("Largest weight (standalone test)", num(settings.maxWeight, 2)),
-      ("Target volatility", NumberFormat.percent(settings.targetVolatility)),
-      ("Correlation floor", num(settings.correlationFloor, 2)),
-      ("Largest number of instruments", settings.maxInstruments.map { "\($0)" } ?? "no limit"),
-      ("Daily prices needed", NumberFormat.integer(settings.minimumHistory)),
-      ("Volatility window, daily differences", NumberFormat.integer(settings.volatilityWindow)),
-      ("Correlation window, ISO weeks", NumberFormat.integer(settings.correlationWeeks)),
-      ("Business days a year", num(settings.businessDaysPerYear, 0)),
+    for (name, value) in Self.flatten(settings.json) { table.append([name, value]) }
+    return [
+      "<section id=\"settings\"><h2>Settings</h2>",
+      "<p>Every setting of the run, named as in the JSON <code>settings</code> block (which "
+        + "<code>--settings FILE</code> reads back).</p>",
+      table.rendered(id: "table-settings"), "</section>",
     ]
-    for (name, value) in rows { table.append([name, value]) }
-    return ["<section id=\"settings\"><h2>Settings</h2>", table.rendered(id: "table-settings"), "</section>"]
+  }
+
+  /// `(dotted.key, value)` for every scalar of a JSON object, in order.
+  static func flatten(_ value: JSONValue, prefix: String = "") -> [(String, String)] {
+    switch value {
+    case .object(let members):
+      return members.flatMap { flatten($0.1, prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
+    case .null: return [(prefix, "none")]
+    case .bool(let b): return [(prefix, b ? "yes" : "no")]
+    case .string(let text): return [(prefix, text)]
+    default: return [(prefix, value.rendered(indent: false))]
+    }
+  }
+
+  /// The weighting scheme in words, for every place the page describes the set.
+  var schemeDescription: String {
+    switch settings.selection.weighting {
+    case .equal: return "equal risk weights"
+    case .handcrafted: return "handcrafted risk weights"
+    case .maxSharpe: return "max-Sharpe risk weights"
+    }
   }
 
   // MARK: - Helpers

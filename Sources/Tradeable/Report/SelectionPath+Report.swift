@@ -1,27 +1,6 @@
 /// The parts of a selection's output that futures and funds share: DESIGN.md §7's `portfolio` and `steps`, and the
-/// step-by-step table. `code(i)` names candidate `i` (a position among the eligible instruments or products).
+/// step-by-step table. `code(i)` names instrument `i` of the path.
 extension SelectionPath {
-  /// `portfolio`: `sharpe`, `idm`, `minimumCapital` (null when nothing is selected) and the members in selection
-  /// order with their weight and capital need.
-  public func portfolioJSON(code: (Int) -> String) -> JSONValue {
-    let members: [JSONValue] =
-      final.map { step in
-        step.members.indices.map { k in
-          JSONValue.object([
-            ("code", .string(code(step.members[k]))),
-            ("weight", .number(step.weights[k])),
-            ("minimumCapital", .number(step.memberCapital[k])),
-          ])
-        }
-      } ?? []
-    return .object([
-      ("sharpe", .optional(final?.sharpe)),
-      ("idm", .optional(final?.idm)),
-      ("minimumCapital", .optional(final?.minimumCapital)),
-      ("instruments", .array(members)),
-    ])
-  }
-
   /// `steps`: the portfolio after each step — `added`, `sharpe`, `idm`, `minimumCapital`.
   public func stepsJSON(code: (Int) -> String) -> JSONValue {
     .array(
@@ -51,6 +30,43 @@ extension SelectionPath {
   }
 }
 
+extension Portfolio {
+  /// `portfolio`: `sharpe`, `idm`, `minimumCapital`, `smallestCapital` (null when nothing is selected) and the
+  /// members in selection order with their weight, capital need, contracts at the target position (unrounded and
+  /// whole) and exposure.
+  public var json: JSONValue {
+    .object([
+      ("sharpe", .optional(sharpe)),
+      ("idm", .optional(idm)),
+      ("minimumCapital", .optional(minimumCapital)),
+      ("smallestCapital", .optional(smallestCapital)),
+      (
+        "instruments",
+        .array(
+          members.map { m in
+            .object([
+              ("code", .string(m.code)),
+              ("weight", .number(m.weight)),
+              ("minimumCapital", .number(m.minimumCapital)),
+              ("contracts", .optional(m.contracts)),
+              ("roundedContracts", .optional(m.roundedContracts)),
+              ("exposure", .optional(m.exposure)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// Each member's place in the set, keyed by input index.
+  public var membership: [Int: Membership] {
+    var result: [Int: Membership] = [:]
+    for (k, m) in members.enumerated() {
+      result[m.index] = Membership(step: k + 1, weight: m.weight, capital: m.minimumCapital)
+    }
+    return result
+  }
+}
+
 /// A selected member's place in the chosen set.
 public struct Membership: Sendable, Equatable {
   /// The step that added it, 1-based.
@@ -59,17 +75,4 @@ public struct Membership: Sendable, Equatable {
   public var weight: Double
   /// The capital it needs in the chosen set, base currency.
   public var capital: Double
-}
-
-extension SelectionPath {
-  /// Each selected member's step, weight and capital need in the chosen set, keyed by input index (`eligible[i]`
-  /// is the input index of candidate `i`).
-  public func membership(eligible: [Int]) -> [Int: Membership] {
-    guard let final else { return [:] }
-    var result: [Int: Membership] = [:]
-    for (k, member) in final.members.enumerated() {
-      result[eligible[member]] = Membership(step: k + 1, weight: final.weights[k], capital: final.memberCapital[k])
-    }
-    return result
-  }
 }

@@ -12,7 +12,7 @@ extension SelectionResult {
   public var csv: String {
     var lines = [CSVWriter.line(Self.csvHeader)]
     let status = statuses
-    let member = path.membership(eligible: eligible)
+    let member = portfolio.membership
     for (i, m) in metrics.enumerated() {
       lines.append(
         CSVWriter.line([
@@ -22,7 +22,7 @@ extension SelectionResult {
           CSVWriter.number(m.annualVolatility), CSVWriter.number(m.costPerTrade), CSVWriter.number(m.costPerTradeSR),
           CSVWriter.number(m.rollTradesPerYear), CSVWriter.number(m.rebalanceTradesPerYear),
           CSVWriter.number(m.tradesPerYear), CSVWriter.number(m.annualSRCost), CSVWriter.number(m.netSR),
-          CSVWriter.number(m.minimumCapital), CSVWriter.number(m.notional),
+          CSVWriter.number(standaloneCapital[i]), CSVWriter.number(m.notional),
         ]))
     }
     return lines.joined(separator: "\n")

@@ -4,7 +4,7 @@ extension SelectionResult {
   /// `smallestWorkableCapital`, `correlation`, `settings`). Undefined numbers are `null`; when nothing is selected the
   /// portfolio's `sharpe`, `idm` and `minimumCapital` are `null` and its `instruments` and `steps` are empty.
   public var json: JSONValue {
-    let code = { (candidate: Int) in self.metrics[self.eligible[candidate]].code }
+    let code = { (i: Int) in self.metrics[i].code }
     let status = statuses
     let instrumentsJSON: [JSONValue] = metrics.indices.map { i in
       let m = metrics[i]
@@ -17,7 +17,7 @@ extension SelectionResult {
         ("costPerTradeSR", .optional(m.costPerTradeSR)),
         ("tradesPerYear", .optional(m.tradesPerYear)),
         ("annualSRCost", .optional(m.annualSRCost)),
-        ("minimumCapital", .optional(m.minimumCapital)),
+        ("minimumCapital", .optional(standaloneCapital[i])),
         ("status", .string(status[i].rawValue)),
         ("reasons", .array(screening[i].reasons.map { .string($0.rawValue) })),
         ("flags", .array(screening[i].flags.map { .string($0.rawValue) })),
@@ -33,47 +33,29 @@ extension SelectionResult {
     }
     return .object([
       ("capital", .number(capital)),
-      ("baseCurrency", .string(analysis.universe.fx.baseCurrency)),
-      ("portfolio", path.portfolioJSON(code: code)),
+      ("baseCurrency", .string(universe.baseCurrency)),
+      ("portfolio", portfolio.json),
       ("steps", path.stepsJSON(code: code)),
       ("instruments", .array(instrumentsJSON)),
-      ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
+      ("lastDate", universe.lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),
-      ("smallestWorkableCapital", .optional(analysis.smallestWorkableCapital)),
+      ("smallestWorkableCapital", .optional(universe.smallestWorkable?.capital)),
       (
         "correlation",
         .object([
-          ("mode", .string(matrixFree ? "matrix-free" : "full")),
-          ("pool", .integer(analysis.pool.count)),
-          ("weeks", .integer(analysis.poolPanel.rows)),
-          ("panelHasGaps", .bool(analysis.poolPanel.hasGaps)),
-          ("eligible", .integer(eligible.count)),
-          ("positiveDefinite", repair.map { .bool(!$0.repaired) } ?? .null),
-          ("repaired", .bool(repair?.repaired ?? false)),
-          ("smallestEigenvalue", .optional(repair?.smallestEigenvalue)),
-          ("clippedEigenvalues", .integer(repair?.clippedEigenvalues ?? 0)),
-          ("selectedSmallestEigenvalue", .optional(selectedSmallestEigenvalue)),
+          ("mode", .string(correlation.matrixFree ? "matrix-free" : "full")),
+          ("pool", .integer(correlation.poolSize)),
+          ("weeks", .integer(correlation.weeks)),
+          ("panelHasGaps", .bool(correlation.panelHasGaps)),
+          ("eligible", .integer(correlation.eligibleCount)),
+          ("positiveDefinite", correlation.repair.map { .bool(!$0.repaired) } ?? .null),
+          ("repaired", .bool(correlation.repair?.repaired ?? false)),
+          ("smallestEigenvalue", .optional(correlation.repair?.smallestEigenvalue)),
+          ("clippedEigenvalues", .integer(correlation.repair?.clippedEigenvalues ?? 0)),
+          ("selectedSmallestEigenvalue", .optional(correlation.selectedSmallestEigenvalue)),
         ])
       ),
       ("settings", settings.json),
-    ])
-  }
-}
-
-extension SelectionSettings {
-  /// The settings as a JSON object (every option, so a run can be reproduced).
-  public var json: JSONValue {
-    .object([
-      ("preCostSR", .number(preCostSR)),
-      ("maxSRCost", .number(maxSRCost)),
-      ("maxContracts", .number(maxContracts)),
-      ("idmCap", .number(idmCap)),
-      ("maxWeight", .number(maxWeight)),
-      ("targetVolatility", .number(targetVolatility)),
-      ("correlationFloor", .number(correlationFloor)),
-      ("maxInstruments", maxInstruments.map { .integer($0) } ?? .null),
-      ("weighting", .string(weighting.rawValue)),
-      ("correlationMode", .string(correlationMode.rawValue)),
     ])
   }
 }

@@ -15,16 +15,16 @@ public struct CorrelationEstimate: Sendable {
 
 extension Universe {
   /// The weekly panel of the instruments at `indices`, prepared for correlations (DESIGN.md §3): weekly differences
-  /// over the `correlationWeeks` ISO weeks ending with the week of the universe's last date.
-  public func correlationPanel(of indices: [Int], settings: SelectionSettings) -> CorrelationPanel {
+  /// over the `settings.weeks` ISO weeks ending with the week of the universe's last date.
+  public func correlationPanel(of indices: [Int], settings: CorrelationSettings) -> CorrelationPanel {
     guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
-    let weekly = WeeklyPanel(histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.correlationWeeks)
+    let weekly = WeeklyPanel(histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.weeks)
     return CorrelationPanel(values: weekly.values, mask: weekly.mask)
   }
 
   /// The floored weekly correlation matrix of the instruments at `indices` (in that order).
-  public func correlation(of indices: [Int], settings: SelectionSettings) -> CorrelationEstimate {
-    flooredCorrelation(correlationPanel(of: indices, settings: settings), floor: settings.correlationFloor)
+  public func correlation(of indices: [Int], settings: CorrelationSettings) -> CorrelationEstimate {
+    flooredCorrelation(correlationPanel(of: indices, settings: settings), floor: settings.floor)
   }
 }
 
@@ -71,35 +71,3 @@ public func flooredCorrelation(_ panel: CorrelationPanel, floor: Double) -> Corr
   return CorrelationEstimate(matrix: c, undefinedPairs: undefined, flooredPairs: floored, hadGaps: panel.hasGaps)
 }
 
-/// Correlation rows straight from the weekly panel, for matrix-free selection: row `i` is candidate `i`'s floored
-/// correlations with every candidate, computed when asked (`CorrelationPanel.correlationRows`).
-public struct PanelCorrelationRows: CorrelationRows, Sendable {
-  /// The panel of the pool.
-  public let panel: CorrelationPanel
-  /// Column of the panel of each candidate.
-  public let columns: [Int]
-  /// The correlation floor.
-  public let floor: Double
-
-  public init(panel: CorrelationPanel, columns: [Int], floor: Double) {
-    self.panel = panel
-    self.columns = columns
-    self.floor = floor
-  }
-
-  public var count: Int { columns.count }
-
-  public func row(_ i: Int) -> [Double] {
-    let full = panel.correlationRows([columns[i]])
-    var row = [Double](repeating: 0, count: columns.count)
-    full.storage.withUnsafeBufferPointer { f in
-      for (k, column) in columns.enumerated() {
-        var r = f[column]
-        if r.isNaN { r = 0 }
-        row[k] = r < floor ? floor : r
-      }
-    }
-    row[i] = 1
-    return row
-  }
-}

@@ -1,8 +1,8 @@
 /// The portfolio after one greedy step.
 public struct SelectionStep: Sendable, Equatable {
-  /// Candidate index added at this step.
+  /// Candidate added at this step.
   public var added: Int
-  /// Members (candidate indices) in the order they were added.
+  /// Members in the order they were added.
   public var members: [Int]
   /// Risk weights of the members, same order, summing to 1.
   public var weights: [Double]
@@ -10,10 +10,21 @@ public struct SelectionStep: Sendable, Equatable {
   public var sharpe: Double
   /// `IDM(S) = min(idmCap, 1/√(wᵀCw))`.
   public var idm: Double
-  /// Capital each member needs, same order: `maxUnits × unitRiskᵢ / (IDM × wᵢ × targetVolatility)`.
+  /// Capital each member needs, same order: `maxContracts × unitRiskᵢ / (IDM × wᵢ × targetVolatility)`.
   public var memberCapital: [Double]
   /// The set's minimum capital: the largest of `memberCapital`.
   public var minimumCapital: Double { memberCapital.max() ?? 0 }
+
+  public init(
+    added: Int, members: [Int], weights: [Double], sharpe: Double, idm: Double, memberCapital: [Double]
+  ) {
+    self.added = added
+    self.members = members
+    self.weights = weights
+    self.sharpe = sharpe
+    self.idm = idm
+    self.memberCapital = memberCapital
+  }
 }
 
 /// Why the greedy selection stopped.
@@ -40,4 +51,20 @@ public struct SelectionPath: Sendable, Equatable {
   public var stopReason: StopReason
   /// The selected portfolio, `nil` when nothing was selected.
   public var final: SelectionStep? { steps.last }
+
+  public init(steps: [SelectionStep], stopReason: StopReason) {
+    self.steps = steps
+    self.stopReason = stopReason
+  }
+
+  /// The same path with every candidate renamed by `names` (e.g. candidate positions to input indices).
+  public func renamed(_ names: [Int]) -> SelectionPath {
+    SelectionPath(
+      steps: steps.map { step in
+        var s = step
+        s.added = names[step.added]
+        s.members = step.members.map { names[$0] }
+        return s
+      }, stopReason: stopReason)
+  }
 }

@@ -14,8 +14,9 @@
 ///   error: better when correlations are estimated from long, complete histories and net Sharpe ratios really differ
 ///   (e.g. very different costs), worse otherwise. A set whose optimum gives some member zero weight is treated as
 ///   not affordable (a member with no weight has no position, so it would not be traded).
-public enum WeightingScheme: String, Sendable, CaseIterable, Equatable {
+public enum WeightingScheme: String, Codable, Sendable, CaseIterable, Equatable {
   case equal
   case handcrafted
   case maxSharpe = "max-sharpe"
 }
+extension WeightingScheme: NamedChoice {}

@@ -129,7 +129,7 @@ struct FundSelectionTests {
       #expect(instruments.allSatisfy { $0[key] != nil }, "missing \(key)")
     }
     let portfolio = try #require(doc["portfolio"] as? [String: Any])
-    #expect(Set(portfolio.keys) == ["sharpe", "idm", "minimumCapital", "instruments"])
+    #expect(Set(portfolio.keys) == ["sharpe", "idm", "minimumCapital", "smallestCapital", "instruments"])
   }
 
   @Test("a product without a minimum subscription, or in a currency without a rate, is an input error")

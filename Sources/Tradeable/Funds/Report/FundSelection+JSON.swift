@@ -6,7 +6,7 @@ extension FundSelection {
   public var json: JSONValue {
     let metrics = analysis.metrics
     let entries = analysis.entries
-    let code = { (candidate: Int) in metrics[self.eligible[candidate]].code }
+    let code = { (k: Int) in metrics[k].code }
     let status = statuses
     let instruments: [JSONValue] = entries.indices.map { k in
       let m = metrics[k]
@@ -47,7 +47,7 @@ extension FundSelection {
     return .object([
       ("capital", .number(capital)),
       ("baseCurrency", .string(analysis.fx.baseCurrency)),
-      ("portfolio", path.portfolioJSON(code: code)),
+      ("portfolio", portfolio.json),
       ("steps", path.stepsJSON(code: code)),
       ("instruments", .array(instruments)),
       ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),

@@ -19,7 +19,7 @@ extension FundSelection {
     if let final = path.final {
       out.append(style.bold("Selection, step by step"))
       out.append(
-        path.stepTable(code: { metrics[eligible[$0]].code }, baseCurrency: base, style: style))
+        path.stepTable(code: { metrics[$0].code }, baseCurrency: base, style: style))
       out.append("  Stopped: \(path.stopReason.rawValue.replacing("instrument", with: "product")).")
       out.append("")
       let count = final.members.count
@@ -33,7 +33,7 @@ extension FundSelection {
         ("SR cost", .right), ("Min subscription", .right), ("Capital needed (\(base))", .right),
       ])
       for (k, member) in final.members.enumerated() {
-        let i = eligible[member]
+        let i = member
         chosen.append([
           metrics[i].code, String(entries[i].product.name.prefix(36)), NumberFormat.percent(final.weights[k]),
           NumberFormat.percent(metrics[i].volatility), NumberFormat.percent(metrics[i].feeDrag?.total, decimals: 2),
@@ -117,7 +117,7 @@ extension FundSelection {
         "transaction_fees_per_year", "annual_sr_cost", "net_sr", "minimum_capital",
       ])
     ]
-    let member = path.membership(eligible: eligible)
+    let member = portfolio.membership
     let status = statuses
     for (k, m) in analysis.metrics.enumerated() {
       lines.append(

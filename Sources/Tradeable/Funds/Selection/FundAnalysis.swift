@@ -131,17 +131,18 @@ public struct FundAnalysis: Sendable {
       floor: settings.eigenvalueFloor)
     let candidates = eligible.map { k in
       SelectionCandidate(
-        code: metrics[k].code, netSR: metrics[k].netSR!, annualSRCost: metrics[k].annualSRCost!,
-        unitRisk: metrics[k].unitRisk!)
+        index: k, code: metrics[k].code, netSR: metrics[k].netSR!, annualSRCost: metrics[k].annualSRCost!,
+        unitRisk: metrics[k].unitRisk!, unitValue: metrics[k].minimumSubscription!,
+        standaloneCapital: metrics[k].minimumCapital!)
     }
-    let rules = GreedyRules(
-      capital: capital, maxUnits: settings.maxUnits, idmCap: settings.idmCap,
-      targetVolatility: settings.targetVolatility, maxInstruments: settings.maxInstruments,
-      improvementTolerance: settings.improvementTolerance)
-    let path = GreedySelector(rules: rules).select(candidates, correlation: matrix)
+    let sizing = settings.sizing
+    let rules = SelectionRules(
+      weighting: .equal, maxInstruments: settings.maxInstruments, improvementTolerance: settings.improvementTolerance)
+    let path = GreedySelector(capital: capital, sizing: sizing, rules: rules).select(candidates, correlation: matrix)
+    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: sizing)
     return FundSelection(
       analysis: self, settings: settings, capital: capital, reasons: reasons, eligible: eligible,
-      correlation: matrix, repair: repair, path: path)
+      correlation: matrix, repair: repair, path: path.renamed(candidates.map(\.index)), portfolio: portfolio)
   }
 }
 
@@ -159,11 +160,13 @@ public struct FundSelection: Sendable {
   public let correlation: Matrix
   /// Positive-definiteness check of the candidates' matrix.
   public let repair: CorrelationRepair
-  /// The greedy path, in candidate positions (indices into `eligible`).
+  /// The greedy path, in entry indices.
   public let path: SelectionPath
+  /// The chosen set (members named by entry index).
+  public let portfolio: Portfolio
 
   /// Entry indices of the selected products, in the order added.
-  public var selected: [Int] { path.final?.members.map { eligible[$0] } ?? [] }
+  public var selected: [Int] { portfolio.indices }
 
   /// Status of each entry.
   public var statuses: [InstrumentStatus] {

@@ -34,4 +34,9 @@ public struct FundSelectionSettings: Sendable, Equatable {
   public var eigenvalueFloor: Double = 1e-6
 
   public init(capital: Double? = nil) { self.capital = capital }
+
+  /// The sizing rules these settings describe (units are minimum subscriptions).
+  public var sizing: PositionSizing {
+    PositionSizing(maxContracts: maxUnits, idmCap: idmCap, targetVolatility: targetVolatility)
+  }
 }

@@ -23,26 +23,6 @@ import LinearAlgebra
 /// For comparison, `normalLoss` is the q-quantile of a normal one-day loss at the portfolio's expected volatility,
 /// `capital × targetVolatility × IDM × √(wᵀCw) / √businessDays` (equal to the target when the IDM is not capped).
 public struct CapitalReserve: Sendable {
-  /// One selected instrument's position.
-  public struct Position: Sendable, Equatable {
-    /// Input index of the instrument.
-    public var index: Int
-    /// Code.
-    public var code: String
-    /// Risk weight in the selection.
-    public var weight: Double
-    /// Annual volatility of one contract, base currency.
-    public var currencyVolatility: Double
-    /// Base currency per price point per contract: `multiplier × fx`.
-    public var pointValue: Double
-    /// Contracts at the target position, unrounded.
-    public var contracts: Double
-    /// Whole contracts (half away from zero).
-    public var roundedContracts: Double
-    /// Value of the position at the last price, base currency: `contracts × lastPrice × pointValue`.
-    public var exposure: Double
-  }
-
   /// Capital, base currency.
   public let capital: Double
   /// The quantile, e.g. 0.98.
@@ -53,8 +33,11 @@ public struct CapitalReserve: Sendable {
   public let idm: Double
   /// Target annual volatility of the portfolio, a fraction.
   public let targetVolatility: Double
-  /// Positions, in selection order.
-  public let positions: [Position]
+  /// Positions: the chosen set's members at their target positions (`Portfolio.Member.contracts`), in selection
+  /// order.
+  public let positions: [Portfolio.Member]
+  /// Base currency per price point per contract of each position, `multiplier × fx`, same order.
+  public let pointValues: [Double]
   /// The date each daily difference ends on, increasing.
   public let dates: [CalendarDay]
   /// The date the first difference starts from (`nil` without differences).
@@ -97,36 +80,27 @@ public struct CapitalReserve: Sendable {
   /// Sample standard deviation of the daily P&L (unrounded positions), base currency; `nil` with fewer than two days.
   public var realisedDailyVolatility: Double? { sampleStandardDeviation(dailyProfitAndLoss) }
 
-  /// The reserve of `selection`'s chosen set; `nil` when nothing is selected.
-  public init?(selection: SelectionResult, quantile: Double = 0.98, window: Int = 512) {
+  /// The reserve of `selection`'s chosen set, with the price histories of `universe` (the universe the selection
+  /// was made on); `nil` when nothing is selected.
+  public init?(selection: SelectionResult, universe: Universe, quantile: Double = 0.98, window: Int = 512) {
     precondition(quantile > 0 && quantile < 1, "a quantile is in (0, 1)")
     precondition(window >= 1, "the window holds at least one difference")
-    guard let final = selection.path.final else { return nil }
+    let portfolio = selection.portfolio
+    guard let idm = portfolio.idm, !portfolio.isEmpty else { return nil }
     let settings = selection.settings
-    let universe = selection.analysis.universe
-    let metrics = selection.metrics
     capital = selection.capital
     self.quantile = quantile
     windowRequested = window
-    idm = final.idm
-    targetVolatility = settings.targetVolatility
-    businessDaysPerYear = settings.businessDaysPerYear
-
-    let members = final.members.map { selection.eligible[$0] }
-    positions = members.enumerated().map { k, i in
-      let risk = metrics[i].currencyVolatility!
-      let contracts = selection.capital * final.idm * final.weights[k] * settings.targetVolatility / risk
-      let pointValue = universe.instruments[i].multiplier * metrics[i].fxRate
-      return Position(
-        index: i, code: metrics[i].code, weight: final.weights[k], currencyVolatility: risk, pointValue: pointValue,
-        contracts: contracts, roundedContracts: contracts.rounded(.toNearestOrAwayFromZero),
-        exposure: contracts * metrics[i].lastPrice * pointValue)
-    }
+    self.idm = idm
+    targetVolatility = settings.sizing.targetVolatility
+    businessDaysPerYear = settings.risk.businessDaysPerYear
+    positions = portfolio.members
+    let members = portfolio.indices
+    pointValues = members.map { universe.instruments[$0].multiplier * universe.fxRate($0) }
 
     // wᵀCw of the chosen set, for the expected volatility.
-    let correlation = selection.selectedCorrelation
-    let variance = correlation.quadraticForm(final.weights)
-    expectedAnnualVolatility = selection.capital * settings.targetVolatility * final.idm * max(variance, 0).squareRoot()
+    let variance = selection.correlation.selected.quadraticForm(portfolio.weights)
+    expectedAnnualVolatility = capital * targetVolatility * idm * max(variance, 0).squareRoot()
 
     // Common dates, then the last `window` differences between consecutive ones.
     let histories = members.map { universe.histories[$0] }
@@ -147,7 +121,7 @@ public struct CapitalReserve: Sendable {
         var value = 0.0
         var valueRounded = 0.0
         for (k, position) in positions.enumerated() {
-          let change = (lookups[k][days[t]]! - lookups[k][days[t - 1]]!) * position.pointValue
+          let change = (lookups[k][days[t]]! - lookups[k][days[t - 1]]!) * pointValues[k]
           value += position.contracts * change
           valueRounded += position.roundedContracts * change
         }

@@ -2,23 +2,47 @@
 ///
 /// The capital-independent stages (metrics, the history/stale/liquidity/cost filters, the pool's correlation matrix)
 /// are computed once in `UniverseAnalysis`; each capital only runs the capital filter, the positive-definiteness check
-/// of its eligible set and the greedy selection. So every row is exactly what `tradeable select --capital K` prints
-/// for that capital, at a fraction of the cost of running it again.
+/// of its eligible set and the selection. So every row is exactly what `tradeable select --capital K` prints for that
+/// capital, at a fraction of the cost of running it again. The sweep keeps only its rows: each selection is reduced
+/// to its row as soon as it is made.
 public struct CapitalSweep: Sendable {
-  /// The shared analysis.
-  public let analysis: UniverseAnalysis
-  /// One selection per capital, capitals in increasing order.
-  public let selections: [SelectionResult]
+  /// One capital's selection, as the sweep reports it.
+  public struct Row: Sendable {
+    public var capital: Double
+    /// Codes of the chosen set, in the order they were added.
+    public var instruments: [String]
+    /// `nil` when nothing is selected.
+    public var sharpe: Double?
+    public var idm: Double?
+    /// The set's minimum capital (DESIGN.md §6), `nil` when nothing is selected.
+    public var minimumCapital: Double?
+    /// The smallest capital at which the set is feasible and passes the capital filter (DESIGN.md §7).
+    public var smallestCapital: Double?
+    /// Instruments eligible at this capital (every filter passed).
+    public var eligibleCount: Int
+    public var stopReason: StopReason
+  }
+
+  /// The universe the sweep ran on.
+  public let universe: UniverseSummary
+  /// One row per capital, capitals in increasing order.
+  public let rows: [Row]
 
   /// Selects at every capital of `capitals` (sorted increasingly; each must be positive and finite).
   public init(analysis: UniverseAnalysis, capitals: [Double]) throws {
     precondition(capitals.allSatisfy { $0 > 0 && $0.isFinite }, "capitals are positive amounts")
-    self.analysis = analysis
-    self.selections = try capitals.sorted().map { try analysis.select(capital: $0) }
+    self.universe = analysis.summary
+    self.rows = try capitals.sorted().map { capital in
+      let s = try analysis.select(capital: capital)
+      return Row(
+        capital: s.capital, instruments: s.portfolio.codes, sharpe: s.portfolio.sharpe, idm: s.portfolio.idm,
+        minimumCapital: s.portfolio.minimumCapital, smallestCapital: s.portfolio.smallestCapital,
+        eligibleCount: s.eligible.count, stopReason: s.path.stopReason)
+    }
   }
 
   /// The capitals, increasing.
-  public var capitals: [Double] { selections.map(\.capital) }
+  public var capitals: [Double] { rows.map(\.capital) }
 
   /// `steps` capitals from `from` to `to`, evenly spaced on a log scale: `from × (to/from)^(k/(steps−1))`.
   ///

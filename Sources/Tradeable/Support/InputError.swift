@@ -32,3 +32,26 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     return "\(location): error: \(message)\n  \(suggestion)"
   }
 }
+
+extension InputError {
+  /// At most `limit` bytes of `bytes` as printable text for a message: ASCII as it is, control characters and other
+  /// bytes as `\xNN` escapes, and `…` when cut. A message never echoes more than a short, safe excerpt of the input.
+  public static func escapedExcerpt(_ bytes: some Collection<UInt8>, limit: Int = 40) -> String {
+    var out = ""
+    for (k, b) in bytes.enumerated() {
+      if k == limit {
+        out += "…"
+        break
+      }
+      if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\\") {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else if b == UInt8(ascii: "\\") {
+        out += "\\\\"
+      } else {
+        let hex = String(b, radix: 16, uppercase: true)
+        out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out
+  }
+}

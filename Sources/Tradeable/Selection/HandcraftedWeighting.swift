@@ -1,4 +1,68 @@
+import Dispatch
 import LinearAlgebra
+
+/// Carver's handcrafted weights (`WeightingScheme.handcrafted`) in the greedy selection: complete-linkage clustering
+/// of the (k+1) × (k+1) matrix of each candidate set — the k × k part shared by every candidate, only the candidate's
+/// row new — O(k²) per candidate, candidates split into chunks evaluated concurrently (the result does not depend on
+/// the chunking: `GreedyState.better` is a total order on (Sharpe, cost, code)).
+struct HandcraftedWeighting: WeightingMethod {
+  func bestAddition(to state: GreedyState) -> GreedyState.Evaluation? {
+    let k = state.members.count
+    let m = k + 1
+    let shared = state.memberCorrelation
+    let n = state.n
+    let chunks = max(1, min(64, n / 256))
+    let results = ConcurrentResults<GreedyState.Evaluation>(count: chunks)
+    let size = (n + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      var workspace = HandcraftedWorkspace(capacity: m)
+      var matrix = [Double](repeating: 0, count: m * m)
+      var weights = [Double](repeating: 0, count: m)
+      for a in 0..<k { for b in 0..<k { matrix[a * m + b] = shared[a, b] } }
+      matrix[k * m + k] = 1
+      var best: GreedyState.Evaluation? = nil
+      for j in (chunk * size)..<min(n, (chunk + 1) * size) where !state.inSet[j] {
+        for r in 0..<k {
+          let value = state.rows[r][j]
+          matrix[r * m + k] = value
+          matrix[k * m + r] = value
+        }
+        matrix.withUnsafeBufferPointer { cp in
+          weights.withUnsafeMutableBufferPointer { wp in
+            workspace.weights(correlation: cp.baseAddress!, m: m, into: wp.baseAddress!)
+          }
+        }
+        // wᵀCw and wᵀs.
+        var variance = 0.0
+        var expected = 0.0
+        for a in 0..<m {
+          var inner = 0.0
+          for b in 0..<m { inner += matrix[a * m + b] * weights[b] }
+          variance += weights[a] * inner
+          expected += weights[a] * state.netSR[a < k ? state.members[a] : j]
+        }
+        guard variance > 0 else { continue }
+        let deviation = variance.squareRoot()
+        let idm = min(state.sizing.idmCap, 1 / deviation)
+        var worst = 0.0
+        for a in 0..<m { worst = max(worst, state.unitRisk[a < k ? state.members[a] : j] / weights[a]) }
+        guard state.capital >= state.sizing.capitalNeeded(unitRisk: worst, weight: 1, idm: idm) else { continue }
+        let sharpe = expected / deviation
+        if state.better(sharpe, j, than: best) { best = GreedyState.Evaluation(sharpe: sharpe, candidate: j) }
+      }
+      results[chunk] = best
+    }
+    var best: GreedyState.Evaluation? = nil
+    for c in 0..<chunks {
+      if let e = results[c], state.better(e.sharpe, e.candidate, than: best) { best = e }
+    }
+    return best
+  }
+
+  func step(of state: GreedyState, added: Int) -> SelectionStep {
+    state.step(added: added, weights: handcraftedWeights(state.memberCorrelation))
+  }
+}
 
 /// Handcrafted weights (Carver's handcrafting, see `WeightingScheme.handcrafted`): complete-linkage clustering of the
 /// correlation matrix, then 50/50 at every split of the tree, top down. A leaf at depth `d` gets `2⁻ᵈ`.

@@ -1,5 +1,5 @@
 /// Whether selection works from the full correlation matrix or only from the rows it needs.
-public enum CorrelationMode: String, Sendable, CaseIterable, Equatable {
+public enum CorrelationMode: String, Codable, Sendable, CaseIterable, Equatable {
   /// Full up to `matrixFreeThreshold` instruments in the pool, matrix-free above.
   case automatic
   /// Form the `N × N` matrix (and repair it if it is not positive definite, DESIGN.md §3).
@@ -9,3 +9,4 @@ public enum CorrelationMode: String, Sendable, CaseIterable, Equatable {
   /// selected set's own matrix is checked instead and reported.
   case matrixFree = "matrix-free"
 }
+extension CorrelationMode: NamedChoice {}

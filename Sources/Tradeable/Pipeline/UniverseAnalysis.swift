@@ -1,0 +1,153 @@
+import LinearAlgebra
+
+/// The capital-independent part of the pipeline, computed once: metrics of every instrument, the filters that do not
+/// depend on capital, the weekly correlation panel of the instruments that pass them (the pool) and — on the full
+/// path — their floored correlation matrix. `select(capital:)` then applies the capital filter and the selection, so
+/// a sweep over many capitals reuses all of it.
+///
+/// This is where the stages meet: each stage gets its own settings from `settings`, and what one stage needs of
+/// another's parameters (the liquidity filter's window for the cost stage's liquidity measurement) is handed down
+/// here, so no stage reads a later stage's settings.
+public struct UniverseAnalysis: Sendable {
+  /// The loaded data.
+  public let universe: Universe
+  /// Settings of every stage.
+  public let settings: PipelineSettings
+  /// Latest price date over all instruments.
+  public let lastDate: CalendarDay?
+  /// Metrics of every instrument, input order.
+  public let metrics: [InstrumentMetrics]
+  /// Capital each instrument needs alone at its best case (the capital filter's figure), input order; `nil` without
+  /// a volatility.
+  public let standaloneCapital: [Double?]
+  /// Screening by history, stale, liquidity and cost, input order.
+  public let screening: [Screening]
+  /// Input indices of the instruments that pass those filters, input order: the pool selection draws from.
+  public let pool: [Int]
+  /// Weekly panel of `pool` (same order), prepared for correlations.
+  public let poolPanel: CorrelationPanel
+  /// Whether selection is matrix-free (the pool is over the threshold, or it was asked for).
+  public let matrixFree: Bool
+  /// Floored weekly correlations of `pool` (same order); `nil` when matrix-free.
+  public let poolCorrelation: CorrelationEstimate?
+  /// The capital at which some instrument first becomes selectable, and which (see `WorkableCapital`).
+  public let smallestWorkable: WorkableCapital?
+
+  public init(universe: Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil) {
+    self.universe = universe
+    self.settings = settings
+    self.lastDate = universe.lastDate
+    observer?.stageStarted(.measure, total: universe.count)
+    let metrics = universe.metrics(
+      risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
+    self.metrics = metrics
+    let capitalFilter = settings.filters.capital
+    let standalone = metrics.map { m in
+      m.currencyVolatility.map { capitalFilter.minimumCapital(unitRisk: $0, sizing: settings.sizing) }
+    }
+    self.standaloneCapital = standalone
+    let context = FilterContext(universeLastDate: lastDate, capital: nil, sizing: settings.sizing)
+    let screening = settings.filters.withoutCapital.screen(metrics, context: context)
+    self.screening = screening
+    let pool = screening.indices.filter { screening[$0].isEligible }
+    self.pool = pool
+    self.smallestWorkable = WorkableCapital.smallest(
+      over: pool, codes: metrics.map(\.code), unitRisk: metrics.map(\.currencyVolatility),
+      standaloneCapital: standalone, sizing: settings.sizing)
+    observer?.stageFinished(.measure)
+    observer?.stageStarted(.correlation, total: nil)
+    let panel = universe.correlationPanel(of: pool, settings: settings.correlation)
+    self.poolPanel = panel
+    let matrixFree = settings.correlation.usesMatrixFree(poolSize: pool.count)
+    self.matrixFree = matrixFree
+    self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlation.floor)
+    observer?.stageFinished(.correlation)
+  }
+
+  /// What reports say about the universe as a whole.
+  public var summary: UniverseSummary {
+    UniverseSummary(
+      source: universe.source, baseCurrency: universe.fx.baseCurrency, instrumentCount: universe.count,
+      lastDate: lastDate, poolSize: pool.count, smallestWorkable: smallestWorkable, settings: settings)
+  }
+
+  /// Screening at `capital` (the capital filter added to the capital-independent reasons) and the positions in
+  /// `pool` of the instruments that pass every filter, in pool order.
+  public func screening(capital: Double) -> (screening: [Screening], positions: [Int]) {
+    let context = FilterContext(universeLastDate: lastDate, capital: capital, sizing: settings.sizing)
+    let capitalFilter = settings.filters.capital
+    var screening = self.screening
+    for i in metrics.indices where capitalFilter.excludes(metrics[i], in: context) {
+      screening[i].reasons.append(.capital)
+    }
+    var positions: [Int] = []
+    for (position, i) in pool.enumerated() where screening[i].isEligible { positions.append(position) }
+    return (screening, positions)
+  }
+
+  /// The correlation matrix the selection at `capital` uses on the full path with the repair on: the eligible
+  /// instruments' floored matrix (eligible order), repaired when it is not positive definite. `nil` when matrix-free
+  /// or with the repair off (the selection then reads rows in place).
+  public func eligibleCorrelation(capital: Double) throws -> (matrix: Matrix, repair: CorrelationRepair)? {
+    guard let poolCorrelation, settings.correlation.repair else { return nil }
+    return try repairCorrelation(
+      poolCorrelation.matrix.principalSubmatrix(screening(capital: capital).positions),
+      threshold: settings.correlation.positiveDefiniteThreshold, floor: settings.correlation.eigenvalueFloor)
+  }
+
+  /// Runs the capital filter and the selection at `capital`.
+  public func select(capital: Double, observer: PipelineObserver? = nil) throws -> SelectionResult {
+    let (screening, positions) = self.screening(capital: capital)
+    let eligible = positions.map { pool[$0] }
+    let candidates = eligible.map { i in
+      SelectionCandidate(
+        index: i, code: metrics[i].code, netSR: metrics[i].netSR!, annualSRCost: metrics[i].annualSRCost!,
+        unitRisk: metrics[i].currencyVolatility!, unitValue: metrics[i].notional,
+        standaloneCapital: standaloneCapital[i]!)
+    }
+    let selector = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
+    observer?.stageStarted(.selection, total: nil)
+    defer { observer?.stageFinished(.selection) }
+    let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
+    let path: SelectionPath
+    var repair: CorrelationRepair? = nil
+    let selected: Matrix
+    if let poolCorrelation {
+      if let (matrix, found) = try eligibleCorrelation(capital: capital) {
+        repair = found
+        path = selector.select(candidates, correlation: matrix, progress: report)
+        selected = matrix.principalSubmatrix(path.final?.members ?? [])
+      } else {
+        // No repair: read the pool's matrix in place (no N × N copy of the eligible part).
+        let rows = SubmatrixRows(matrix: poolCorrelation.matrix, positions: positions)
+        path = selector.select(candidates, correlation: rows, progress: report)
+        selected = rows.submatrix(path.final?.members ?? [])
+      }
+    } else {
+      let rows = PanelCorrelationRows(panel: poolPanel, columns: positions, floor: settings.correlation.floor)
+      path = selector.select(candidates, correlation: rows, progress: report)
+      selected = rows.submatrix(path.final?.members ?? [])
+    }
+    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: settings.sizing)
+    let correlation = CorrelationSummary(
+      matrixFree: matrixFree, poolSize: pool.count, weeks: poolPanel.rows, panelHasGaps: poolPanel.hasGaps,
+      eligibleCount: eligible.count, undefinedPairs: poolCorrelation?.undefinedPairs, repair: repair,
+      selected: selected)
+    return SelectionResult(
+      capital: capital, universe: summary, instruments: universe.instruments, metrics: metrics,
+      standaloneCapital: standaloneCapital, screening: screening, eligible: eligible,
+      path: path.renamed(candidates.map(\.index)), portfolio: portfolio, correlation: correlation)
+  }
+}
+
+extension CorrelationRows {
+  /// The `k × k` matrix of candidates `members` (in that order), read row by row.
+  func submatrix(_ members: [Int]) -> Matrix {
+    var c = Matrix(rows: members.count, columns: members.count)
+    for (a, m) in members.enumerated() {
+      let row = self.row(m)
+      for (b, other) in members.enumerated() { c[b, a] = row[other] }
+    }
+    return c
+  }
+}

@@ -1,0 +1,16 @@
+/// Rules of the selection stage (DESIGN.md §6), with their defaults; the capital rules are `PositionSizing`'s.
+public struct SelectionRules: Codable, Sendable, Equatable {
+  /// How weights are set within a candidate set (equal, handcrafted, max-Sharpe).
+  public var weighting: WeightingScheme = .equal
+  /// Largest number of instruments to select; `nil` for no limit.
+  public var maxInstruments: Int? = nil
+  /// A step must raise the Sharpe ratio by more than this to be taken (1e-12, far below any real improvement but
+  /// above rounding noise).
+  public var improvementTolerance: Double = 1e-12
+
+  public init(weighting: WeightingScheme = .equal, maxInstruments: Int? = nil, improvementTolerance: Double = 1e-12) {
+    self.weighting = weighting
+    self.maxInstruments = maxInstruments
+    self.improvementTolerance = improvementTolerance
+  }
+}
