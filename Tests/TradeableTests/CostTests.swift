@@ -14,7 +14,7 @@ struct CostTests {
     // × 200 = 20.00; total 41.4176 (the article rounds to 41.42).
     let notional = 4600.0 * 200
     #expect(approximately(notional, 920_000))
-    #expect(approximately(commissionPerContract(Self.ic, notional: notional, fxRate: 1), 21.4176))
+    #expect(approximately(commission(Self.ic, notional: notional, fxRate: 1), 21.4176))
     #expect(approximately(halfSpreadCost(Self.ic, fxRate: 1), 20.0))
     let cost = costPerTrade(Self.ic, notional: notional, fxRate: 1)
     #expect(approximately(cost, 41.4176))
@@ -28,9 +28,9 @@ struct CostTests {
       code: "X", currency: "EUR", multiplier: 10, halfSpread: 0.5, commissionPerContract: 2, commissionRate: 0.0001,
       commissionPerTrade: 3)
     // fx 1.1: per contract 2.2, per order 3.3, rate 0.0001 × |−20,000| = 2 → 3.3; negative notional uses |notional|.
-    #expect(approximately(commissionPerContract(spec, notional: -20_000, fxRate: 1.1), 3.3))
+    #expect(approximately(commission(spec, notional: -20_000, fxRate: 1.1), 3.3))
     spec.commissionRate = 0.001  // 20 > 3.3
-    #expect(approximately(commissionPerContract(spec, notional: -20_000, fxRate: 1.1), 20))
+    #expect(approximately(commission(spec, notional: -20_000, fxRate: 1.1), 20))
     // Half spread 0.5 points × 10 × 1.1 = 5.5 (half_spread wins over ticks).
     #expect(approximately(halfSpreadCost(spec, fxRate: 1.1), 5.5))
   }

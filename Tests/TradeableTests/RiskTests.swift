@@ -33,16 +33,16 @@ struct RiskTests {
     // mean position (2 + 1/√3)/3. Turnover = 256 (1 − 1/√3) · 3 / (2 + 1/√3).
     let r = 1 / 3.0.squareRoot()
     let expected = 256 * (1 - r) * 3 / (2 + r)
-    #expect(approximately(rebalanceTradesPerYear([1, 1, 2, 0], span: 2, decay: 2.0 / 3), expected))
+    #expect(approximately(volatilityTargetingTurnover([1, 1, 2, 0], span: 2, decay: 2.0 / 3), expected))
   }
 
   @Test("rebalance turnover: constant variance trades nothing; too short a window gives 0")
   func rebalanceEdges() {
     let alternating = (0..<100).map { $0 % 2 == 0 ? 1.0 : -1.0 }
-    #expect(approximately(rebalanceTradesPerYear(alternating), 0, absolute: 1e-12))
-    #expect(rebalanceTradesPerYear([Double](repeating: 1, count: 35)) == 0)
+    #expect(approximately(volatilityTargetingTurnover(alternating), 0, absolute: 1e-12))
+    #expect(volatilityTargetingTurnover([Double](repeating: 1, count: 35)) == 0)
     // A flat start (zero variance) cannot be sized: 0 rather than infinity.
-    #expect(rebalanceTradesPerYear([Double](repeating: 0, count: 35) + [1, 2, 3]) == 0)
+    #expect(volatilityTargetingTurnover([Double](repeating: 0, count: 35) + [1, 2, 3]) == 0)
   }
 
   @Test("rebalance turnover with the default span matches a direct transcription of DESIGN.md §4.3")
@@ -62,7 +62,7 @@ struct RiskTests {
     }
     let meanChange = zip(q.dropFirst(), q).map { abs($0 - $1) }.reduce(0, +) / Double(q.count - 1)
     let meanPosition = q.reduce(0, +) / Double(q.count)
-    #expect(approximately(rebalanceTradesPerYear(d), 256 * meanChange / meanPosition, relative: 1e-12))
+    #expect(approximately(volatilityTargetingTurnover(d), 256 * meanChange / meanPosition, relative: 1e-12))
   }
 }
 

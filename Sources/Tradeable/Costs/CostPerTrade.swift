@@ -5,7 +5,7 @@
 ///
 /// The largest, not the sum: brokers quote "x per contract, minimum y per order" or "rate of notional"; a
 /// one-contract trade pays whichever schedule binds.
-public func commissionPerContract(_ spec: InstrumentSpecification, notional: Double, fxRate: Double) -> Double {
+public func commission(_ spec: InstrumentSpecification, notional: Double, fxRate: Double) -> Double {
   max(spec.commissionPerContract * fxRate, spec.commissionRate * abs(notional), spec.commissionPerTrade * fxRate)
 }
 
@@ -16,5 +16,5 @@ public func halfSpreadCost(_ spec: InstrumentSpecification, fxRate: Double) -> D
 
 /// Commission plus half spread for one contract, base currency.
 public func costPerTrade(_ spec: InstrumentSpecification, notional: Double, fxRate: Double) -> Double {
-  commissionPerContract(spec, notional: notional, fxRate: fxRate) + halfSpreadCost(spec, fxRate: fxRate)
+  commission(spec, notional: notional, fxRate: fxRate) + halfSpreadCost(spec, fxRate: fxRate)
 }

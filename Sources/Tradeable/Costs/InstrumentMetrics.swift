@@ -69,7 +69,7 @@ extension InstrumentMetrics {
     self.currencyVolatility = currencyVolatility
     self.annualVolatility = currencyVolatility.flatMap { notional != 0 ? $0 / abs(notional) : nil }
 
-    let commission = commissionPerContract(spec, notional: notional, fxRate: fxRate)
+    let commission = Tradeable.commission(spec, notional: notional, fxRate: fxRate)
     let spreadCost = halfSpreadCost(spec, fxRate: fxRate)
     self.commission = commission
     self.spreadCost = spreadCost
@@ -81,7 +81,7 @@ extension InstrumentMetrics {
     let rollTrades = 2 * spec.rollsPerYear
     let rebalanceTrades =
       spec.rebalanceTradesPerYear
-      ?? Tradeable.rebalanceTradesPerYear(
+      ?? volatilityTargetingTurnover(
         window, span: costs.rebalanceSpan, decay: costs.rebalanceDecay, businessDaysPerYear: risk.businessDaysPerYear)
     self.rollTradesPerYear = rollTrades
     self.rebalanceTradesPerYear = rebalanceTrades

@@ -8,7 +8,7 @@
 ///
 /// - Returns: 0 when the window has fewer than `span + 1` differences, or when a variance is zero (the position
 ///   would be infinite: a series that did not move for `span` days has no measurable rebalancing).
-public func rebalanceTradesPerYear(
+public func volatilityTargetingTurnover(
   _ window: [Double], span: Int = 35, decay: Double = 2.0 / 36, businessDaysPerYear: Double = 256
 ) -> Double {
   let n = window.count
