@@ -49,15 +49,17 @@ public struct GreedyPathChart: Chart {
       LinearScale(sharpeMin, sharpeMax * 1.08, range: unit, tickCount: 5).labels
       + LinearScale(0, capitalMax * 1.05, range: unit, tickCount: 4, format: { compactNumber($0) }).labels
     var (left, titleOffset) = layout.leftMargin(tickLabels: tickLabels)
-    let angle = 40.0
+    // Steeper on a phone, where the steps stand closer.
+    let angle = layout.isNarrow ? 60.0 : 40.0
     // The first step's slanted label reaches left of its tick: widen the margin so it stays on the canvas.
     let firstReach = SVGCanvas.textWidth("1 \(steps.first?.code ?? "")", size: size) * cos(angle * .pi / 180) + 4
     let bandGuess = (layout.width - left - layout.right) / Double(max(n, 1))
     left = max(left, firstReach - bandGuess / 2 - 3)
     let plotWidth = layout.width - left - layout.right
     let band = plotWidth / Double(max(n, 1))
-    let stepLabelSize = band >= size + 4 ? size : size - 2
-    let every = max(1, Int(((stepLabelSize + 2) / band).rounded(.up)))  // label every k-th step when they would crowd
+    let stepLabelSize = band >= size + 4 ? size : max(size - 2, 10)
+    // Slanted labels of neighbouring steps lie band × sin(angle) apart: label every k-th step when they would touch.
+    let every = max(1, Int(((stepLabelSize + 1) / (band * sin(angle * .pi / 180))).rounded(.up)))
     let longest =
       steps.enumerated().map { SVGCanvas.textWidth("\($0.offset + 1) \($0.element.code)", size: stepLabelSize) }
       .max() ?? 0
@@ -128,7 +130,7 @@ public struct GreedyPathChart: Chart {
 
     // Step labels under the last panel.
     canvas.line(left, capitalFrame.bottom, left + plotWidth, capitalFrame.bottom, stroke: ChartColour.axis)
-    for k in 0..<n where k % every == 0 || k == n - 1 {
+    for k in 0..<n where (n - 1 - k) % every == 0 {  // counted from the last step, which is always labelled
       canvas.line(x(k), capitalFrame.bottom, x(k), capitalFrame.bottom + 5, stroke: ChartColour.axis)
       canvas.text(
         "\(k + 1) \(steps[k].code)", x(k) + 3, capitalFrame.bottom + 14, size: stepLabelSize, anchor: .end,
