@@ -42,7 +42,8 @@ public struct HTMLReport: Sendable {
     body.append(
       "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.instrumentCount)) instruments"
         + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
-        + "every filter at this capital. The set was found by \(esc(setDescription)). Pre-cost Sharpe ratio "
+        + "every filter at this capital."
+        + (portfolio.isEmpty ? "" : " The set was found by \(esc(setDescription)).") + " Pre-cost Sharpe ratio "
         + "\(num(settings.costs.preCostSR, 2)) for every instrument, target volatility "
         + "\(esc(NumberFormat.percent(settings.sizing.targetVolatility))), at most "
         + "\(num(settings.sizing.maxContracts, 0)) contracts at the target position in the capital tests, IDM capped at "
