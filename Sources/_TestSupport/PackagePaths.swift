@@ -35,18 +35,17 @@ public enum TradeableExecutable {
     return testBinary.deletingLastPathComponent().appendingPathComponent("tradeable")
   }()
 
-  /// The folders of the modules `tradeable` is built from (not `_TestSupport`, whose changes do not relink it).
+  /// The modules `tradeable` is built from, and their source folders (not `_TestSupport`, whose changes do not
+  /// relink it).
+  public static let modules = ["TradeableCLI", "Tradeable", "LinearAlgebra"]
   public static let sourceFolders = ["Sources/TradeableCLI", "Sources/Tradeable", "Sources/LinearAlgebra", "Sources/_CBLASLAPACK"]
 
-  /// The newest source file of `sourceFolders` (Swift, C headers, module maps), with its modification date.
-  public static func newestSource() -> (path: String, date: Date)? {
+  /// The newest file under `folders` whose extension is one of `kinds`, with its modification date.
+  static func newest(in folders: [URL], kinds: Set<String>) -> (path: String, date: Date)? {
     var newest: (path: String, date: Date)? = nil
-    let fm = FileManager.default
-    let kinds: Set<String> = ["swift", "h", "c", "modulemap"]
-    for folder in sourceFolders {
+    for folder in folders {
       guard
-        let walker = fm.enumerator(
-          at: PackagePaths.root.appendingPathComponent(folder), includingPropertiesForKeys: [.contentModificationDateKey])
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
       else { continue }
       for case let url as URL in walker where kinds.contains(url.pathExtension) {
         guard let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
@@ -57,25 +56,46 @@ public enum TradeableExecutable {
     return newest
   }
 
-  /// Whether the executable exists and is at least as new as every source; the answer is computed once per test run
-  /// (the build happens before the tests start).
+  static func modificationDate(_ url: URL) -> Date? {
+    try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+  }
+
+  /// Whether the executable was built from the sources as they are, computed once per test run (the build happens
+  /// before the tests start). Modification times, two ways:
+  /// - no source of its modules changed after the last build of its build folder began (SwiftPM rewrites
+  ///   `description.json` when it plans a build): else the tests would run what was built before the change;
+  /// - no object file of its modules is newer than the executable: else something recompiled them without relinking
+  ///   it (`swift build --target …`, an interrupted build).
+  /// A source touched without a change is fine once a build has seen it: the compiler skips it by content and leaves
+  /// the executable as it is, which is then still current.
   public static let status: Result<URL, Problem> = {
     let url = location
-    let fm = FileManager.default
-    guard fm.isExecutableFile(atPath: url.path) else {
+    guard FileManager.default.isExecutableFile(atPath: url.path) else {
       return .failure(
         Problem(
           description: "no tradeable executable at \(url.path): build it with `swift build` (or run the tests with "
             + "`swift test`, which builds it) and run the end-to-end tests again."))
     }
-    guard let built = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
-      let newest = newestSource()
-    else { return .success(url) }
-    if built < newest.date {
+    guard let built = modificationDate(url) else { return .success(url) }
+    let buildFolder = url.deletingLastPathComponent()
+    let lastBuild = modificationDate(buildFolder.appendingPathComponent("description.json")) ?? built
+    if let source = newest(
+      in: sourceFolders.map { PackagePaths.root.appendingPathComponent($0) }, kinds: ["swift", "h", "c", "modulemap"]),
+      source.date > lastBuild
+    {
       return .failure(
         Problem(
-          description: "\(url.path) (built \(built)) is older than \(newest.path) (changed \(newest.date)): the "
-            + "end-to-end tests would check an old binary. Run `swift build` and then the tests again."))
+          description: "\(source.path) changed (\(source.date)) after the last build of \(url.path) (\(lastBuild)): "
+            + "the end-to-end tests would check an old binary. Run `swift build` (or `swift test` without "
+            + "--skip-build) and then the tests again."))
+    }
+    if let object = newest(
+      in: modules.map { buildFolder.appendingPathComponent("\($0).build") }, kinds: ["o"]), object.date > built
+    {
+      return .failure(
+        Problem(
+          description: "\(url.path) (linked \(built)) is older than \(object.path) (\(object.date)): it was not "
+            + "relinked after its code was recompiled. Run `swift build` and then the tests again."))
     }
     return .success(url)
   }()
