@@ -3,8 +3,9 @@ import Testing
 import _TestSupport
 
 /// Runs `tradeable funds …` and `tradeable blend` on the bundled data/funds, the way a user does. Golden values come
-/// from an independent numpy/scipy implementation of DESIGN.md §8 (written from the text, not from this code); they
-/// agree with the binary to ~1e-14 (metrics, selection) and ~1e-11 (regression p-values).
+/// from `Tests/References/funds_reference.py`, an independent numpy implementation of DESIGN.md §8 and of the blend
+/// (written from the text, not from this code), which writes them to `Tests/References/fixtures/funds.json`; they
+/// agree with the binary to ~1e-14 (metrics, selection, blend) and ~1e-13 (regression p-values).
 @Suite("tradeable funds and blend (end to end)")
 struct FundsCommandTests {
   static func run(_ arguments: [String]) throws -> ProcessOutput {
@@ -72,7 +73,7 @@ struct FundsCommandTests {
     try FundsBacktestCheck.expectAgreement(doc)
   }
 
-  @Test("funds regress: USMV on the S&P 500 matches the reference (numpy lstsq, scipy t)")
+  @Test("funds regress: USMV on the S&P 500 matches the reference (numpy lstsq, Student's t by incomplete beta)")
   func regress() throws {
     let doc = try Self.json(["funds", "regress", "--product", "USMV"])
     let product = try #require((doc["products"] as? [[String: Any]])?.first)
