@@ -92,6 +92,9 @@ def selection_json(analysis, selection, with_instruments):
         "eligible": len(selection["eligible"]),
         "stopReason": selection["stop"],
         "repaired": bool(selection["repair"][1]),
+        # The matrix the selection reads, before the repair: its smallest eigenvalue and the eigenvalues clipped.
+        "smallestEigenvalue": number(selection["repair"][0]),
+        "clippedEigenvalues": selection["repair"][2],
         "steps": [{
             "added": code(step["added"]),
             "sharpe": step["sharpe"],

@@ -73,6 +73,12 @@ struct ReferenceAgreementTests {
     #expect(r.path.steps.map { code($0.added) } == steps.map { $0["added"] as! String }, sourceLocation: sourceLocation)
     #expect("\(r.path.stopReason)" == expected["stopReason"] as? String, sourceLocation: sourceLocation)
     #expect((r.correlation.repair?.repaired ?? false) == expected["repaired"] as? Bool, sourceLocation: sourceLocation)
+    // The smallest eigenvalue of the matrix before the repair (dsyevd here, numpy's eigh there; an eigenvalue is
+    // perturbed by at most the matrix's perturbation, ~1e-15), and how many were clipped.
+    if let smallest = number(expected, "smallestEigenvalue"), let repair = r.correlation.repair {
+      #expect(approximately(repair.smallestEigenvalue, smallest, relative: 1e-9, absolute: 1e-12), sourceLocation: sourceLocation)
+      #expect(repair.clippedEigenvalues == expected["clippedEigenvalues"] as? Int, sourceLocation: sourceLocation)
+    }
     for (step, e) in zip(r.path.steps, steps) {
       #expect(approximately(step.sharpe, number(e, "sharpe")!, relative: 1e-11), sourceLocation: sourceLocation)
       #expect(approximately(step.idm, number(e, "idm")!, relative: 1e-11), sourceLocation: sourceLocation)
