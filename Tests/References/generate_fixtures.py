@@ -146,7 +146,7 @@ def scenarios(repair):
         "poolFlooredPairs": default.floored_pairs,
         "capitals": {},
     }
-    for capital in [250_000.0, 1_000_000.0, 10_000_000.0]:
+    for capital in [250_000.0, 1_000_000.0, 10_000_000.0, 20_000_000.0]:
         selection = default.select(capital)
         doc["capitals"][str(int(capital))] = selection_json(default, selection, with_instruments=capital == 1e6)
         if capital == 1e6:

@@ -131,8 +131,8 @@ struct ReferenceAgreementTests {
     #expect(estimate.flooredPairs == fixture["poolFlooredPairs"] as? Int)
   }
 
-  @Test("greedy path, portfolio and chosen correlations at 250,000, 1,000,000 and 10,000,000",
-    arguments: ["250000", "1000000", "10000000"])
+  @Test("greedy path, portfolio and chosen correlations at 250,000, 1,000,000, 10,000,000 and 20,000,000",
+    arguments: ["250000", "1000000", "10000000", "20000000"])
   func selection(_ capital: String) throws {
     let fixture = try ReferenceFixtures.load("bundled-default")
     let expected = try #require((fixture["capitals"] as? [String: Any])?[capital] as? [String: Any])
