@@ -1,13 +1,21 @@
 import RealModule
+import Testing
 
 /// The one float comparison of the test suites: relative tolerance through swift-numerics'
 /// `isApproximatelyEqual(to:relativeTolerance:)`, with an absolute floor for values that should be zero.
 ///
 /// Why tolerances at all: OpenBLAS picks kernels by CPU, and different kernels sum in different orders, so results
 /// agree to ~1e-15 relative across machines, not bit for bit. A zero tolerance (`relative: 0` without an absolute
-/// one) is exact equality under another name and is refused: say so with `identical(_:_:)`.
-public func approximately(_ a: Double, _ b: Double, relative: Double = 1e-12, absolute: Double = 0) -> Bool {
-  precondition(relative > 0 || absolute > 0, "a zero tolerance is exact equality: use identical(_:_:)")
+/// one) is exact equality under another name: it is recorded as a test issue and compares as unequal; say what is
+/// meant with `identical(_:_:)`.
+public func approximately(
+  _ a: Double, _ b: Double, relative: Double = 1e-12, absolute: Double = 0,
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard relative > 0 || absolute > 0 else {
+    Issue.record("a zero tolerance is exact equality: use identical(_:_:)", sourceLocation: sourceLocation)
+    return false
+  }
   if absolute > 0, a.isApproximatelyEqual(to: b, absoluteTolerance: absolute, relativeTolerance: relative) {
     return true
   }
@@ -15,8 +23,14 @@ public func approximately(_ a: Double, _ b: Double, relative: Double = 1e-12, ab
 }
 
 /// Elementwise `approximately` for arrays of the same length.
-public func approximately(_ a: [Double], _ b: [Double], relative: Double = 1e-12, absolute: Double = 0) -> Bool {
-  a.count == b.count && zip(a, b).allSatisfy { approximately($0, $1, relative: relative, absolute: absolute) }
+public func approximately(
+  _ a: [Double], _ b: [Double], relative: Double = 1e-12, absolute: Double = 0,
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  a.count == b.count
+    && zip(a, b).allSatisfy {
+      approximately($0, $1, relative: relative, absolute: absolute, sourceLocation: sourceLocation)
+    }
 }
 
 /// Exact equality, for numbers that must be *reproduced* rather than approximated: the same decimal text parsed by
