@@ -91,10 +91,11 @@ struct NonDefaultRunTests {
       let rowText = text[start.upperBound...].prefix(80)
       for cell in row[2...] { #expect(rowText.contains(cell), "step \(k + 1) \(code): \(cell) not in '\(rowText)'") }
     }
-    // The settings table lists the run's values.
+    // The settings table lists the run's values, each beside its JSON key (label, value with its unit, key).
     for entry in [
-      "correlation.floor 0.1", "correlation.weeks 156", "costs.preCostSR 0.5", "filters.history.minimumPrices 600",
-      "sizing.idmCap 2.2", "sizing.targetVolatility 0.25", "selection.weighting max-sharpe",
+      "at least 0.1 correlation.floor", "156 ISO weeks correlation.weeks", "0.5 costs.preCostSR",
+      "600 daily prices filters.history.minimumPrices", "2.2 sizing.idmCap", "0.25 (25%) sizing.targetVolatility",
+      "max-sharpe selection.weighting",
     ] {
       #expect(text.contains(entry), "settings table: \(entry)")
     }
