@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where a series first appears in the input: for messages such as "unknown product".
 public struct InputLocation: Sendable, Equatable {
   public var file: String
@@ -30,7 +24,8 @@ public struct InputLocation: Sendable, Equatable {
 /// a time of day after a date is ignored. A missing value — an empty cell or
 /// `NaN`, `NA`, `N/A`, `null`, `none` in any case — is skipped (ragged starts, holidays of one market). Every other
 /// problem is an `InputError` with the line and column: an unparsable or non-positive NAV, an unparsable date, a
-/// repeated date, dates out of order, a row with the wrong number of fields.
+/// repeated date, dates out of order, a row with the wrong number of fields. Fields are split by `CSVFieldReader`
+/// (quoted fields, blank lines, the field-count check).
 public enum NAVFileReader {
   /// The series of one file, in order of first appearance (wide: column order), with where each first appears.
   public struct Contents: Sendable {
@@ -62,14 +57,11 @@ public enum NAVFileReader {
 
   /// Parses the bytes of a NAV file (see the type's comment).
   public static func parse(_ bytes: [UInt8], file: String, singleCode: String) throws(InputError) -> Contents {
-    let result: Result<Contents, InputError> = bytes.withUnsafeBufferPointer { buffer in
-      do throws(InputError) {
-        return .success(try parse(buffer, file: file, singleCode: singleCode))
-      } catch {
-        return .failure(error)
-      }
-    }
-    return try result.get()
+    try withCSVFieldReader(
+      bytes, file: file,
+      fieldCountSuggestion:
+        "Give every row one value per header column (leave a cell empty when a value is missing)."
+    ) { reader throws(InputError) in try parse(&reader, file: file, singleCode: singleCode) }
   }
 
   static func isMissing(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -81,85 +73,22 @@ public enum NAVFileReader {
     return word == "nan" || word == "na" || word == "n/a" || word == "null" || word == "none"
   }
 
-  static func parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, singleCode: String) throws(InputError)
-    -> Contents
-  {
-    guard let p = buffer.baseAddress, buffer.contains(where: { $0 > 32 }) else {
+  static func parse(_ reader: inout CSVFieldReader, file: String, singleCode: String) throws(InputError) -> Contents {
+    guard try reader.next() else {
       throw InputError(
         file: file, message: "the file is empty",
         suggestion: "Write a header (date,code,nav — or date then one column per product) and one row per date.")
     }
-    let end = buffer.count
-    var i = 0
-    if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
-    var line = 0
-    var starts: [Int] = []
-    var ends: [Int] = []
+    let p = reader.base
+    func text(_ f: Int) -> String { reader.text(f) }
 
-    /// Splits the next non-blank line into trimmed field bounds; `false` at the end of the file.
-    func nextLine() -> Bool {
-      while i < end {
-        line += 1
-        var lineEnd = i
-        while lineEnd < end, p[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        var contentEnd = lineEnd
-        if contentEnd > i, p[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-        let lineStart = i
-        i = lineEnd + 1
-        var blank = true
-        for k in lineStart..<contentEnd where p[k] != UInt8(ascii: " ") && p[k] != UInt8(ascii: "\t") {
-          blank = false
-          break
-        }
-        if blank { continue }
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        var s = lineStart
-        var k = lineStart
-        while true {
-          if k == contentEnd || p[k] == UInt8(ascii: ",") {
-            var a = s
-            var b = k
-            while a < b, p[a] == UInt8(ascii: " ") || p[a] == UInt8(ascii: "\t") { a += 1 }
-            while b > a, p[b - 1] == UInt8(ascii: " ") || p[b - 1] == UInt8(ascii: "\t") { b -= 1 }
-            if b - a >= 2, p[a] == UInt8(ascii: "\""), p[b - 1] == UInt8(ascii: "\"") {
-              a += 1
-              b -= 1
-            }
-            starts.append(a)
-            ends.append(b)
-            if k == contentEnd { break }
-            s = k + 1
-          }
-          k += 1
-        }
-        return true
-      }
-      return false
-    }
-    func text(_ f: Int) -> String {
-      String(decoding: UnsafeBufferPointer(start: p + starts[f], count: ends[f] - starts[f]), as: UTF8.self)
-    }
-
-    _ = nextLine()
-    let headerLine = line
-    let names = (0..<starts.count).map { text($0) }
+    let headerLine = reader.line
+    let names = reader.texts()
     let lower = names.map { $0.lowercased() }
-    var seen: [String: Int] = [:]
-    for (k, n) in names.enumerated() {
-      if n.isEmpty {
-        throw InputError(
-          file: file, line: headerLine, column: k + 1, message: "header column \(k + 1) has no name",
-          suggestion: "Name every column: date, then the product codes (or date,code,nav).")
-      }
-      if let earlier = seen[n] {
-        throw InputError(
-          file: file, line: headerLine, column: k + 1,
-          message: "column '\(n)' appears twice in the header (also column \(earlier + 1))",
-          suggestion: "Give each series one column.")
-      }
-      seen[n] = k
-    }
+    try CSVFieldReader.checkHeaderNames(
+      names, file: file, line: headerLine,
+      emptySuggestion: "Name every column: date, then the product codes (or date,code,nav).",
+      duplicateSuggestion: "Give each series one column.")
     guard let dateColumn = lower.firstIndex(of: "date") else {
       throw InputError(
         file: file, line: headerLine,
@@ -209,28 +138,30 @@ public enum NAVFileReader {
     var lastRowLine = 0
 
     func date(at f: Int) throws(InputError) -> CalendarDay {
-      var length = ends[f] - starts[f]
+      let (start, end) = reader.bounds(f)
+      var length = end - start
       // A time of day after the date (`2023-01-03 00:00:00`, `2023-01-03T16:00`) is ignored.
-      if length > 10, p[starts[f] + 10] == UInt8(ascii: " ") || p[starts[f] + 10] == UInt8(ascii: "T") { length = 10 }
-      guard let d = CalendarDay.parse(p + starts[f], count: length) else {
+      if length > 10, p[start + 10] == UInt8(ascii: " ") || p[start + 10] == UInt8(ascii: "T") { length = 10 }
+      guard let d = CalendarDay.parse(p + start, count: length) else {
         throw InputError(
-          file: file, line: line, column: f + 1,
-          message: starts[f] == ends[f] ? "the date is empty" : "cannot read '\(text(f))' as a date",
+          file: file, line: reader.line, column: f + 1,
+          message: start == end ? "the date is empty" : "cannot read '\(text(f))' as a date",
           suggestion: "Write dates as YYYY-MM-DD, e.g. 2022-12-28.")
       }
       return d
     }
     /// The NAV in field `f`, `nil` when missing.
     func nav(at f: Int, code: String) throws(InputError) -> Double? {
-      if isMissing(p, starts[f], ends[f]) { return nil }
-      guard let value = NumberParser.parse(p, starts[f], ends[f]), value.isFinite else {
+      let (start, end) = reader.bounds(f)
+      if isMissing(p, start, end) { return nil }
+      guard let value = NumberParser.parse(p, start, end), value.isFinite else {
         throw InputError(
-          file: file, line: line, column: f + 1, message: "cannot read '\(text(f))' as the NAV of '\(code)'",
+          file: file, line: reader.line, column: f + 1, message: "cannot read '\(text(f))' as the NAV of '\(code)'",
           suggestion: "Write a plain positive decimal number, or leave the cell empty when there is no NAV that day.")
       }
       guard value > 0 else {
         throw InputError(
-          file: file, line: line, column: f + 1,
+          file: file, line: reader.line, column: f + 1,
           message: "the NAV \(text(f)) of '\(code)' is not positive",
           suggestion: "A NAV per unit is always above zero: correct the value, or leave the cell empty if unknown.")
       }
@@ -239,7 +170,7 @@ public enum NAVFileReader {
     func append(_ k: Int, _ d: CalendarDay, _ value: Double, dateColumn: Int, perSeries: Bool) throws(InputError) {
       if perSeries, let previous = series[k].dates.last, d <= previous {
         throw InputError(
-          file: file, line: line, column: dateColumn + 1,
+          file: file, line: reader.line, column: dateColumn + 1,
           message: d == previous
             ? "duplicate date \(d) for '\(series[k].code)' (also on line \(lastLines[k]))"
             : "date \(d) of '\(series[k].code)' comes after \(previous) on line \(lastLines[k]): dates are not sorted",
@@ -248,7 +179,7 @@ public enum NAVFileReader {
       }
       series[k].dates.append(d)
       series[k].navs.append(value)
-      lastLines[k] = line
+      lastLines[k] = reader.line
     }
 
     /// Rows of a one-series or wide file must have strictly increasing dates.
@@ -260,29 +191,24 @@ public enum NAVFileReader {
       }
       if let previous = lastRowDate, d <= previous {
         throw InputError(
-          file: file, line: line, column: dateColumn + 1,
+          file: file, line: reader.line, column: dateColumn + 1,
           message: d == previous
             ? "duplicate date \(d) (also on line \(lastRowLine))"
             : "date \(d) comes after \(previous) on line \(lastRowLine): dates are not sorted",
           suggestion: d == previous ? "Keep one row per date." : "Sort the rows by date, oldest first.")
       }
       lastRowDate = d
-      lastRowLine = line
+      lastRowLine = reader.line
     }
 
-    while nextLine() {
-      if starts.count != fieldCount {
-        throw InputError(
-          file: file, line: line, column: min(starts.count, fieldCount) + 1,
-          message: "the row has \(starts.count) fields but the header has \(fieldCount)",
-          suggestion: "Give every row one value per header column (leave a cell empty when a value is missing).")
-      }
+    while try reader.next() {
+      try reader.requireFieldCount(fieldCount)
       switch layout {
       case .long(let dateColumn, let codeColumn, let navColumn):
         let code = text(codeColumn)
         if code.isEmpty {
           throw InputError(
-            file: file, line: line, column: codeColumn + 1, message: "the product code is empty",
+            file: file, line: reader.line, column: codeColumn + 1, message: "the product code is empty",
             suggestion: "Give the product's code on every row.")
         }
         let k: Int
@@ -292,7 +218,7 @@ public enum NAVFileReader {
           k = series.count
           index[code] = k
           series.append(NAVSeries(code: code, dates: [], navs: []))
-          origins.append(InputLocation(file: file, line: line, column: codeColumn + 1))
+          origins.append(InputLocation(file: file, line: reader.line, column: codeColumn + 1))
           lastLines.append(0)
         }
         let d = try date(at: dateColumn)
