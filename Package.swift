@@ -54,7 +54,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "LinearAlgebraTests",
-      dependencies: ["LinearAlgebra", "_TestSupport"]
+      dependencies: ["LinearAlgebra", "Tradeable", "_TestSupport"]
     ),
     .testTarget(
       name: "TradeableTests",
