@@ -88,8 +88,8 @@ public struct FundAnalysis: Sendable {
     var undefined = 0
     var hadGaps = false
     if let lastDate, !pool.isEmpty {
-      let panel = MonthlyPanel(
-        series: pool.map { entries[$0].series }, lastDate: lastDate, months: settings.correlationMonths)
+      let panel = PeriodicPanel.monthlyReturns(
+        pool.map { entries[$0].series }, lastDate: lastDate, months: settings.correlationMonths)
       hadGaps = panel.mask != nil
       var c = PairwiseCorrelation.correlation(values: panel.values, mask: panel.mask)
       let n = pool.count
