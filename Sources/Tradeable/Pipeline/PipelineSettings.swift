@@ -48,13 +48,22 @@ extension PipelineSettings {
   public static func load(
     _ bytes: [UInt8], file: String, defaults: PipelineSettings = PipelineSettings()
   ) throws(InputError) -> PipelineSettings {
-    let document = try JSONDocument(bytes: bytes, file: file)
-    var root = document.root
-    if case .object(let members, _) = root, let block = members.first(where: { $0.key == "settings" }),
-      !members.contains(where: { $0.key == "risk" })
-    {
-      root = block.value
-    }
-    return try JSONDocumentDecoder(file: file).decode(PipelineSettings.self, from: root, defaults: defaults)
+    try decodeSettingsDocument(bytes, file: file, defaults: defaults, ownKey: "risk")
   }
+}
+
+/// A settings value read from a document that is either the settings object itself or a run's whole JSON output,
+/// whose `settings` block is taken: the root is a whole output when it has a `settings` key and not `ownKey`, a key
+/// of the settings object. Missing keys keep `defaults`; unknown keys are errors.
+func decodeSettingsDocument<T: Codable>(_ bytes: [UInt8], file: String, defaults: T, ownKey: String)
+  throws(InputError) -> T
+{
+  let document = try JSONDocument(bytes: bytes, file: file)
+  var root = document.root
+  if case .object(let members, _) = root, let block = members.first(where: { $0.key == "settings" }),
+    !members.contains(where: { $0.key == ownKey })
+  {
+    root = block.value
+  }
+  return try JSONDocumentDecoder(file: file).decode(T.self, from: root, defaults: defaults)
 }
