@@ -74,7 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["_TestSupport", "TradeableCLI"]
+      dependencies: ["Tradeable", "_TestSupport", "TradeableCLI"]
     ),
   ]
 )

@@ -18,20 +18,6 @@ public struct FundEntry: Sendable {
   /// Why it is excluded (cleaning: `frequency`, `history`); empty when kept.
   public var reasons: [ExclusionReason]
 
-  public init(
-    code: String, product: FundProduct, members: [Int], series: NAVSeries, medianGapDays: Double?,
-    frequency: ReportingFrequency?, periodsPerYear: Double?, reasons: [ExclusionReason]
-  ) {
-    self.code = code
-    self.product = product
-    self.members = members
-    self.series = series
-    self.medianGapDays = medianGapDays
-    self.frequency = frequency
-    self.periodsPerYear = periodsPerYear
-    self.reasons = reasons
-  }
-
   /// Whether cleaning kept it.
   public var isKept: Bool { reasons.isEmpty }
   /// Whether it merges several products.

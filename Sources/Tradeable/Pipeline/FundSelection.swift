@@ -23,23 +23,6 @@ public struct FundSelection: Sendable {
   /// Positive-definiteness check of the candidates' correlation matrix.
   public let repair: CorrelationRepair
 
-  public init(
-    capital: Double, universe: FundUniverseSummary, entries: [FundEntry], metrics: [FundSelectionMetrics],
-    standaloneCapital: [Double?], screening: [Screening], eligible: [Int], path: SelectionPath, portfolio: Portfolio,
-    repair: CorrelationRepair
-  ) {
-    self.capital = capital
-    self.universe = universe
-    self.entries = entries
-    self.metrics = metrics
-    self.standaloneCapital = standaloneCapital
-    self.screening = screening
-    self.eligible = eligible
-    self.path = path
-    self.portfolio = portfolio
-    self.repair = repair
-  }
-
   /// Settings of the run.
   public var settings: FundSelectionSettings { universe.settings }
 

@@ -20,6 +20,9 @@ public struct FundSelectionSettings: Codable, Sendable, Equatable {
   /// Selection rules (equal weights, no limit on the number of products).
   public var selection = SelectionRules()
 
+  /// Every setting at its default.
+  public init() {}
+
   public init(
     cleaning: FundCleaningRules = FundCleaningRules(), risk: FundRiskSettings = FundRiskSettings(),
     costs: FundCostSettings = FundCostSettings(), filters: FundFilterSettings = FundFilterSettings(),
@@ -32,22 +35,9 @@ public struct FundSelectionSettings: Codable, Sendable, Equatable {
     self.sizing = sizing
     self.selection = selection
   }
+}
 
-  /// The settings as JSON, every key present (`nil` as `null`), in declaration order.
-  public var json: JSONValue {
-    do {
-      return try JSONValueEncoder().encode(self)
-    } catch {
-      preconditionFailure("settings encode without error: \(error)")
-    }
-  }
-
-  /// Reads a settings document: a settings object, or a whole JSON output of `funds select`, whose `settings` block is
-  /// taken. Missing keys keep the defaults of `defaults`; unknown keys and values of the wrong kind are errors at
-  /// their line and column.
-  public static func load(
-    _ bytes: [UInt8], file: String, defaults: FundSelectionSettings = FundSelectionSettings()
-  ) throws(InputError) -> FundSelectionSettings {
-    try decodeSettingsDocument(bytes, file: file, defaults: defaults, ownKey: "cleaning")
-  }
+extension FundSelectionSettings: SettingsDocument {
+  /// `cleaning`: a key of this settings object that a whole output of `funds select` does not have.
+  public static var ownKey: String { "cleaning" }
 }
