@@ -57,7 +57,8 @@ struct FundsBacktestCommand: ParsableCommand {
       }
       switch input.format {
       case .table:
-        emit(backtest.table(settings: settings, entries: entries, riskFree: settings.scoring.riskFree, style: .automatic))
+        emit(
+          backtest.table(settings: settings, entries: entries, riskFree: settings.scoring.riskFree, style: .automatic))
       case .json: emit(backtest.json(settings: settings, riskFree: settings.scoring.riskFree).rendered())
       case .csv: emit(backtest.csv)
       }

@@ -97,7 +97,8 @@ struct RankScoreOptions: ParsableArguments {
       "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction))).", valueName: "f"))
   var keepFraction: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept)).", valueName: "n"))
+  @Option(
+    name: .long, help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept)).", valueName: "n"))
   var minKept: Int?
 
   @Option(

@@ -95,7 +95,8 @@ struct FundsSelectCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Select at most this many products (default: \(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit")).",
+      "Select at most this many products (default: "
+        + "\(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit")).",
       valueName: "n"))
   var maxInstruments: Int?
 

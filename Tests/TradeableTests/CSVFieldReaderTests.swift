@@ -6,7 +6,8 @@ import _TestSupport
 /// reader reads it. Every expectation is read off the bytes of the test file.
 @Suite("CSV field reader")
 struct CSVFieldReaderTests {
-  /// The four readers on `text` (a two-column header `date,price`-like), each reduced to its error.
+  /// The four readers on `rows` under their own two-column header (`headers`, in reader order), each reduced to its
+  /// error.
   static func errors(headers: [String], rows: String) -> [InputError?] {
     func catching(_ body: () throws(InputError) -> Void) -> InputError? {
       do throws(InputError) {
@@ -16,12 +17,13 @@ struct CSVFieldReaderTests {
         return error
       }
     }
-    let bytes = { (h: String) in Array((h + "\n" + rows).utf8) }
+    let bytes = { (k: Int) in Array((headers[k] + "\n" + rows).utf8) }
+    let file = "t.csv"
     return [
-      catching { () throws(InputError) in _ = try CSVTable(text: headers[0] + "\n" + rows, file: "t.csv") },
-      catching { () throws(InputError) in _ = try NAVFileReader.parse(bytes(headers[1]), file: "t.csv", singleCode: "A") },
-      catching { () throws(InputError) in _ = try PriceFileReader.readInstrumentFile(bytes(headers[2]), file: "t.csv") },
-      catching { () throws(InputError) in _ = try PysystemtradePriceReader.read(bytes(headers[3]), file: "t.csv") },
+      catching { () throws(InputError) in _ = try CSVTable(text: headers[0] + "\n" + rows, file: file) },
+      catching { () throws(InputError) in _ = try NAVFileReader.parse(bytes(1), file: file, singleCode: "A") },
+      catching { () throws(InputError) in _ = try PriceFileReader.readInstrumentFile(bytes(2), file: file) },
+      catching { () throws(InputError) in _ = try PysystemtradePriceReader.read(bytes(3), file: file) },
     ]
   }
 

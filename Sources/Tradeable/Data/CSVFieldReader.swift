@@ -1,7 +1,7 @@
 /// The one CSV field reader under every file Tradeable reads: `instruments.csv`, `fx.csv`, `products.csv` and the
 /// pysystemtrade configuration (through `CSVTable`), price files (`PriceFileReader`), NAV files (`NAVFileReader`) and
-/// pysystemtrade price files (`PysystemtradePriceReader`). It splits bytes into records and fields, and makes the checks
-/// every format shares, so that they are written once:
+/// pysystemtrade price files (`PysystemtradePriceReader`). It splits bytes into records and fields, and makes the
+/// checks every format shares, so that they are written once:
 ///
 /// - a UTF-8 byte-order mark at the start is skipped; `\n` ends a line, and a `\r` before it is dropped;
 /// - fields are separated by commas and trimmed of spaces and tabs;

@@ -9,8 +9,8 @@ import Darwin
 /// Price files are the bulk of every run (the bundled futures hold 740,000 rows; a generated 100,000-instrument
 /// universe 113 million), so this works on raw bytes with raw pointers: fields split by `CSVFieldReader` with no
 /// `String` per field, a table-driven ISO date parser, `NumberParser`'s correctly rounded fast path, arrays reserved at
-/// their final size (a newline count) so nothing is copied while growing. Columns are found by header name, in any order; other columns are ignored. Empty
-/// lines are skipped. Every malformed row is an `InputError` with its line and column: a missing or unparsable date or
+/// their final size (a newline count) so nothing is copied while growing. Columns are found by header name, in any
+/// order; other columns are ignored. Empty lines are skipped. Every malformed row is an `InputError` with its line and column: a missing or unparsable date or
 /// price, a negative volume, a repeated date, dates out of order, an unknown code.
 public enum PriceFileReader {
   struct Layout {
@@ -100,8 +100,9 @@ public enum PriceFileReader {
   static func parse(_ bytes: [UInt8], file: String, long: Bool, codes: [String: Int], instruments: Int)
     throws(InputError) -> Rows
   {
-    return try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: "Give every row one value per header column.")
-    { reader throws(InputError) -> Rows in
+    let suggestion = "Give every row one value per header column."
+    return try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: suggestion) {
+      reader throws(InputError) -> Rows in
       let p = reader.base
       let end = reader.end
       guard try reader.next() else {

@@ -54,7 +54,8 @@ public enum PysystemtradePriceReader {
     }
     guard let priceColumn = names.firstIndex(of: "price") else {
       throw InputError(
-        file: file, line: reader.line, message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
+        file: file, line: reader.line,
+        message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     let fieldCount = names.count

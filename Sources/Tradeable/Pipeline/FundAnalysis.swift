@@ -3,9 +3,9 @@ import LinearAlgebra
 /// The capital-independent part of FOF selection, computed once (DESIGN.md §8 with §5–§6's engine): the fund
 /// counterpart of `UniverseAnalysis`, through the same stages. Cleaning screens every product for frequency and
 /// history (and merges managers); the risk and cost stages measure each entry's volatility, fee drag, SR cost and unit
-/// risk; the volatility and cost filters screen what cleaning kept; the pool's monthly correlation matrix comes from the
-/// core's periodic panel and `flooredCorrelation` (no floor). `select(capital:)` adds the capital filter and runs the
-/// selection.
+/// risk; the volatility and cost filters screen what cleaning kept; the pool's monthly correlation matrix comes from
+/// the core's periodic panel and `flooredCorrelation` (no floor). `select(capital:)` adds the capital filter and runs
+/// the selection.
 ///
 /// As in `UniverseAnalysis`, each stage gets its own settings from `settings`, and what one stage needs of another's
 /// parameters is handed down here as a plain value.

@@ -1,7 +1,7 @@
 /// Every setting of FOF selection (DESIGN.md §8 with §5–§6's engine), grouped by the stage that owns it, each group
-/// the stage's own `Codable` value: the fund counterpart of `PipelineSettings`. The FOF defaults are written here, once:
-/// target volatility 0.10 and largest weight 0.40 (DESIGN.md §5's FOF worked example), four minimum subscriptions at
-/// the target position, IDM cap 2.5, no cost limit; the other stages keep their own types' defaults.
+/// the stage's own `Codable` value: the fund counterpart of `PipelineSettings`. The FOF defaults are written here,
+/// once: target volatility 0.10 and largest weight 0.40 (DESIGN.md §5's FOF worked example), four minimum
+/// subscriptions at the target position, IDM cap 2.5, no cost limit; the other stages keep their own types' defaults.
 ///
 /// Encoded (`json`), it is the `settings` block of `funds select`'s output: complete, so a run can be reproduced with
 /// `--settings FILE` (a run's whole JSON output or its `settings` block; `load(_:file:)`).

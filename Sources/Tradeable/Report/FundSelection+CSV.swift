@@ -14,7 +14,8 @@ extension FundSelection {
       lines.append(
         CSVWriter.line([
           m.code, status[k].rawValue, screening[k].reasons.map(\.rawValue).joined(separator: ";"),
-          member[k].map { "\($0.step)" } ?? "", CSVWriter.number(member[k]?.weight), CSVWriter.number(member[k]?.capital),
+          member[k].map { "\($0.step)" } ?? "", CSVWriter.number(member[k]?.weight),
+          CSVWriter.number(member[k]?.capital),
           CSVWriter.number(m.annualVolatility), CSVWriter.number(m.minimumSubscription), CSVWriter.number(m.unitRisk),
           CSVWriter.number(m.feeDrag?.total), CSVWriter.number(m.feeDrag?.management),
           CSVWriter.number(m.feeDrag?.custody), CSVWriter.number(m.feeDrag?.expectedPerformance),

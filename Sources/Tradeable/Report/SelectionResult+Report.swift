@@ -75,8 +75,8 @@ extension SelectionResult {
       notes: unknownLiquidity == 0
         ? []
         : [
-          "  \(NumberFormat.integer(unknownLiquidity)) instrument\(unknownLiquidity == 1 ? " has" : "s have") no volume "
-            + "data: liquidity unknown, kept."
+          "  \(NumberFormat.integer(unknownLiquidity)) instrument\(unknownLiquidity == 1 ? " has" : "s have") no "
+            + "volume data: liquidity unknown, kept."
         ],
       correlationSummary: correlationSummary)
   }

@@ -87,7 +87,9 @@ public struct PeriodicPanel: Sendable {
   }
 
   /// Weekly differences of price histories (DESIGN.md §3): the `weeks` ISO weeks ending with the week of `lastDate`.
-  public static func weeklyDifferences(_ histories: [PriceHistory], lastDate: CalendarDay, weeks: Int) -> PeriodicPanel {
+  public static func weeklyDifferences(_ histories: [PriceHistory], lastDate: CalendarDay, weeks: Int)
+    -> PeriodicPanel
+  {
     PeriodicPanel(
       series: histories.map { ($0.dates, $0.prices) }, lastDate: lastDate, periods: weeks, period: .isoWeek,
       change: .difference)

@@ -11,8 +11,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
   var spareNormal: Double? = nil
 
-  /// A generator for `seed` (its four words of state from SplitMix64); `stream` gives independent streams for the same seed (one per instrument, say), so
-  /// parallel generation stays deterministic.
+  /// A generator for `seed` (its four words of state from SplitMix64); `stream` gives independent streams for the
+  /// same seed (one per instrument, say), so parallel generation stays deterministic.
   public init(seed: UInt64, stream: UInt64 = 0) {
     var x = seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1)
     func splitMix() -> UInt64 {
