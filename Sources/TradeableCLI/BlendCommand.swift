@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// How `blend` rebalances.

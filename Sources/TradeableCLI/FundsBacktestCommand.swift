@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds backtest`: the rank-score portfolio rebalanced every six months against the equal-weight average.
@@ -16,8 +17,11 @@ struct FundsBacktestCommand: ParsableCommand {
   @OptionGroup(title: "Input") var input: FundsInputOptions
   @OptionGroup(title: "Scoring") var scoring: RankScoreOptions
 
-  @Option(name: .long, help: ArgumentHelp("Calendar months between rebalances.", valueName: "n"))
-  var rebalanceMonths: Int = 6
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths)).", valueName: "n"))
+  var rebalanceMonths: Int?
 
   @Option(
     name: .long,
@@ -30,7 +34,7 @@ struct FundsBacktestCommand: ParsableCommand {
   var openDates: String?
 
   func validate() throws {
-    guard rebalanceMonths >= 1 else { throw ValidationError("--rebalance-months must be at least 1.") }
+    if let rebalanceMonths, rebalanceMonths < 1 { throw ValidationError("--rebalance-months must be at least 1.") }
   }
 
   func run() throws {
@@ -40,7 +44,8 @@ struct FundsBacktestCommand: ParsableCommand {
       if let openDates {
         open = try OpenDates.load(CSVTable(contentsOf: openDates), codes: Set(entries.map(\.code)))
       }
-      let settings = RankBacktestSettings(rebalanceMonths: rebalanceMonths, start: start, scoring: scoring.settings)
+      var settings = RankBacktestSettings(start: start, scoring: scoring.settings)
+      if let rebalanceMonths { settings.rebalanceMonths = rebalanceMonths }
       guard
         let backtest = RankBacktest(
           entries: entries, openDates: open, settings: settings, periodsPerYear: input.periodsPerYear)
@@ -52,8 +57,9 @@ struct FundsBacktestCommand: ParsableCommand {
       }
       switch input.format {
       case .table:
-        emit(backtest.table(settings: settings, entries: entries, riskFree: scoring.riskFree, style: .automatic))
-      case .json: emit(backtest.json(settings: settings, riskFree: scoring.riskFree).rendered())
+        emit(
+          backtest.table(settings: settings, entries: entries, riskFree: settings.scoring.riskFree, style: .automatic))
+      case .json: emit(backtest.json(settings: settings, riskFree: settings.scoring.riskFree).rendered())
       case .csv: emit(backtest.csv)
       }
     }

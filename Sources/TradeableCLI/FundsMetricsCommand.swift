@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds metrics`: DESIGN.md §8's metrics over each window.

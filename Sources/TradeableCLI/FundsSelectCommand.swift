@@ -1,7 +1,9 @@
 import ArgumentParser
 import Tradeable
 
-/// `tradeable funds select --capital K`: FOF selection with the greedy engine of `select`.
+/// `tradeable funds select --capital K`: FOF selection with the greedy engine of `select`. Every option is optional:
+/// left out, a setting keeps its value from `--settings FILE`, else the library's default (`FundSelectionSettings()`),
+/// which the help text shows.
 struct FundsSelectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "select",
@@ -14,47 +16,88 @@ struct FundsSelectCommand: ParsableCommand {
       --format json follows DESIGN.md §7 like `select`.
       """)
 
+  static let defaults = FundSelectionSettings()
+
   @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
   var capital: Double
 
   @OptionGroup(title: "Input") var input: FundsInputOptions
 
-  @Option(name: .long, help: ArgumentHelp("Pre-cost Sharpe ratio assumed for every product.", valueName: "sr"))
-  var preCostSR: Double = 0.4
-
-  @Option(name: .long, help: ArgumentHelp("Minimum subscriptions held at the target position.", valueName: "n"))
-  var maxUnits: Double = 4
-
-  @Option(name: .customLong("idm-cap"), help: ArgumentHelp("Cap on the diversification multiplier.", valueName: "x"))
-  var idmCap: Double = 2.5
-
-  @Option(name: .long, help: ArgumentHelp("Largest weight in the standalone capital test, a fraction.", valueName: "w"))
-  var maxWeight: Double = 0.40
-
   @Option(
-    name: .long, help: ArgumentHelp("Portfolio volatility target, a fraction (0.10 = 10% a year).", valueName: "v"))
-  var targetVol: Double = 0.10
+    name: .long,
+    help: ArgumentHelp(
+      "Run from a saved settings document: a run's JSON output or its settings block.",
+      discussion: "Options given as well override the file's values.", valueName: "file"))
+  var settings: String?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Expected holding period, years (spreads subscription and redemption fees).", valueName: "years")
-  )
-  var holdingYears: Double = 3
-
-  @Option(name: .long, help: ArgumentHelp("Calendar months of returns behind a product's volatility.", valueName: "n"))
-  var volMonths: Int = 36
-
-  @Option(
-    name: .long, help: ArgumentHelp("Calendar months of monthly returns behind the correlations.", valueName: "n"))
-  var correlationMonths: Int = 60
+    help: ArgumentHelp(
+      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.costs.preCostSR))).",
+      valueName: "sr"))
+  var preCostSR: Double?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit).", valueName: "sr")
-  )
+    help: ArgumentHelp(
+      "Minimum subscriptions held at the target position (default: \(shown(defaults.sizing.maxContracts))).",
+      valueName: "n"))
+  var maxUnits: Double?
+
+  @Option(
+    name: .customLong("idm-cap"),
+    help: ArgumentHelp(
+      "Cap on the diversification multiplier (default: \(shown(defaults.sizing.idmCap))).", valueName: "x"))
+  var idmCap: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Largest weight in the standalone capital test, a fraction (default: "
+        + "\(shown(defaults.filters.capital.maximumWeight))).", valueName: "w"))
+  var maxWeight: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Portfolio volatility target, a fraction a year (default: \(shown(defaults.sizing.targetVolatility)) = "
+        + "\(shown(defaults.sizing.targetVolatility * 100))%).", valueName: "v"))
+  var targetVol: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Expected holding period, years; spreads subscription and redemption fees (default: "
+        + "\(shown(defaults.costs.holdingYears))).", valueName: "years"))
+  var holdingYears: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Calendar months of returns behind a product's volatility (default: \(defaults.risk.volatilityMonths)).",
+      valueName: "n"))
+  var volMonths: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Calendar months of monthly returns behind the correlations (default: \(defaults.risk.correlationMonths)).",
+      valueName: "n"))
+  var correlationMonths: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Exclude products costing more than this, SR units a year (default: "
+        + "\(defaults.filters.cost.map { shown($0.maximumSRCost) } ?? "no limit")).", valueName: "sr"))
   var maxSRCost: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Select at most this many products (default: no limit).", valueName: "n"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Select at most this many products (default: "
+        + "\(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit")).",
+      valueName: "n"))
   var maxInstruments: Int?
 
   @Option(
@@ -69,38 +112,51 @@ struct FundsSelectCommand: ParsableCommand {
 
   func validate() throws {
     guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-    guard preCostSR.isFinite else { throw ValidationError("--pre-cost-sr must be a number.") }
-    guard maxUnits > 0, maxUnits.isFinite else { throw ValidationError("--max-units must be positive.") }
-    guard idmCap >= 1, idmCap.isFinite else { throw ValidationError("--idm-cap must be at least 1.") }
-    guard maxWeight > 0, maxWeight <= 1 else { throw ValidationError("--max-weight must be in (0, 1].") }
-    guard targetVol > 0, targetVol.isFinite else { throw ValidationError("--target-vol must be positive.") }
-    guard holdingYears > 0, holdingYears.isFinite else { throw ValidationError("--holding-years must be positive.") }
-    guard volMonths >= 1, correlationMonths >= 2 else {
+    if let preCostSR, !preCostSR.isFinite { throw ValidationError("--pre-cost-sr must be a number.") }
+    if let maxUnits, !(maxUnits > 0 && maxUnits.isFinite) { throw ValidationError("--max-units must be positive.") }
+    if let idmCap, !(idmCap >= 1 && idmCap.isFinite) { throw ValidationError("--idm-cap must be at least 1.") }
+    if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1].") }
+    if let targetVol, !(targetVol > 0 && targetVol.isFinite) { throw ValidationError("--target-vol must be positive.") }
+    if let holdingYears, !(holdingYears > 0 && holdingYears.isFinite) {
+      throw ValidationError("--holding-years must be positive.")
+    }
+    if volMonths.map({ $0 < 1 }) ?? false || correlationMonths.map({ $0 < 2 }) ?? false {
       throw ValidationError("--vol-months must be at least 1 and --correlation-months at least 2.")
     }
+    if let maxSRCost, !maxSRCost.isFinite { throw ValidationError("--max-sr-cost must be a number.") }
     if let maxInstruments, maxInstruments < 1 { throw ValidationError("--max-instruments must be at least 1.") }
+  }
+
+  /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.
+  func selectionSettings() throws -> FundSelectionSettings {
+    var settings = FundSelectionSettings()
+    if let file = self.settings {
+      settings = try FundSelectionSettings.load(FileBytes.read(file, displayName: file), file: file)
+    }
+    input.apply(to: &settings.cleaning)
+    if let preCostSR { settings.costs.preCostSR = preCostSR }
+    if let maxUnits { settings.sizing.maxContracts = maxUnits }
+    if let idmCap { settings.sizing.idmCap = idmCap }
+    if let maxWeight { settings.filters.capital.maximumWeight = maxWeight }
+    if let targetVol { settings.sizing.targetVolatility = targetVol }
+    if let holdingYears { settings.costs.holdingYears = holdingYears }
+    if let volMonths { settings.risk.volatilityMonths = volMonths }
+    if let correlationMonths { settings.risk.correlationMonths = correlationMonths }
+    if let maxSRCost { settings.filters.cost = CostFilter(maximumSRCost: maxSRCost) }
+    if let maxInstruments { settings.selection.maxInstruments = maxInstruments }
+    return settings
   }
 
   func run() throws {
     try reportingErrors {
-      let (universe, entries) = try input.load()
-      var settings = FundSelectionSettings(capital: capital)
-      settings.preCostSR = preCostSR
-      settings.maxUnits = maxUnits
-      settings.idmCap = idmCap
-      settings.maxWeight = maxWeight
-      settings.targetVolatility = targetVol
-      settings.holdingYears = holdingYears
-      settings.volatilityMonths = volMonths
-      settings.correlationMonths = correlationMonths
-      settings.maxSRCost = maxSRCost
-      settings.maxInstruments = maxInstruments
+      let settings = try selectionSettings()
+      let universe = try input.loadUniverse()
       let currencies = Set(universe.products.compactMap(\.currency))
       let base = baseCurrency ?? (currencies.count == 1 ? currencies.first! : "USD")
       let rates =
         try fx.map { try FXRates.load(CSVTable(contentsOf: $0), baseCurrency: base) }
         ?? FXRates(baseCurrency: base, rates: [:])
-      let analysis = try FundAnalysis(universe: universe, entries: entries, settings: settings, fx: rates)
+      let analysis = try FundAnalysis(universe: universe, settings: settings, fx: rates)
       let selection = try analysis.select(capital: capital)
       switch input.format {
       case .table: emit(selection.table(style: .automatic))

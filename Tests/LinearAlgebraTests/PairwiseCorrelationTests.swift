@@ -1,5 +1,6 @@
 @testable import LinearAlgebra
 import Testing
+import Tradeable
 import _TestSupport
 
 @Suite("Pairwise-complete correlation")
@@ -22,16 +23,10 @@ struct PairwiseCorrelationTests {
     return sxy / (sxx * syy).squareRoot()
   }
 
-  /// A deterministic pseudo-random panel (SplitMix64) with about `gapRate` of entries missing.
+  /// A deterministic pseudo-random panel (`RandomSource`) with about `gapRate` of entries missing.
   static func panel(rows: Int, columns: Int, gapRate: Double, seed: UInt64) -> (Matrix, Matrix) {
-    var state = seed
-    func next() -> Double {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
+    var random = RandomSource(seed: seed)
+    func next() -> Double { random.uniform() }
     var values = Matrix(rows: rows, columns: columns)
     var mask = Matrix(rows: rows, columns: columns, repeating: 1)
     let common = (0..<rows).map { _ in next() - 0.5 }

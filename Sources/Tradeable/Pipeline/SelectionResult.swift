@@ -65,9 +65,12 @@ public struct SelectionResult: Sendable {
     return status
   }
 
-  /// Number of excluded instruments per reason (an instrument may count under several).
+  /// Number of excluded instruments per reason of the pipeline's filters, in pipeline order (an instrument may count
+  /// under several).
   public var exclusionCounts: [(ExclusionReason, Int)] {
-    ExclusionReason.allCases.map { reason in (reason, screening.filter { $0.reasons.contains(reason) }.count) }
+    settings.filters.all.filters.map { filter in
+      (filter.reason, screening.filter { $0.reasons.contains(filter.reason) }.count)
+    }
   }
 }
 

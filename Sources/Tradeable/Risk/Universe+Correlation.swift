@@ -18,8 +18,8 @@ extension Universe {
   /// over the `settings.weeks` ISO weeks ending with the week of the universe's last date.
   public func correlationPanel(of indices: [Int], settings: CorrelationSettings) -> CorrelationPanel {
     guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
-    let weekly = WeeklyPanel(histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.weeks)
-    return CorrelationPanel(values: weekly.values, mask: weekly.mask)
+    return PeriodicPanel.weeklyDifferences(indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.weeks)
+      .correlationPanel()
   }
 
   /// The floored weekly correlation matrix of the instruments at `indices` (in that order).
