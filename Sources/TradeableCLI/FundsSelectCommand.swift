@@ -14,47 +14,84 @@ struct FundsSelectCommand: ParsableCommand {
       --format json follows DESIGN.md §7 like `select`.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @OptionGroup(title: "Input") var input: FundsInputOptions
 
-  @Option(name: .long, help: ArgumentHelp("Pre-cost Sharpe ratio assumed for every product.", valueName: "sr"))
-  var preCostSR: Double = 0.4
-
-  @Option(name: .long, help: ArgumentHelp("Minimum subscriptions held at the target position.", valueName: "n"))
-  var maxUnits: Double = 4
-
-  @Option(name: .customLong("idm-cap"), help: ArgumentHelp("Cap on the diversification multiplier.", valueName: "x"))
-  var idmCap: Double = 2.5
-
-  @Option(name: .long, help: ArgumentHelp("Largest weight in the standalone capital test, a fraction.", valueName: "w"))
-  var maxWeight: Double = 0.40
+  /// FOF selection's defaults (DESIGN.md §8), the library's: the help text shows them.
+  static let defaults = FundSelectionSettings()
 
   @Option(
-    name: .long, help: ArgumentHelp("Portfolio volatility target, a fraction (0.10 = 10% a year).", valueName: "v"))
-  var targetVol: Double = 0.10
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.preCostSR))).", valueName: "sr"),
+    transform: ArgumentValue.number)
+  var preCostSR: Double?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Expected holding period, years (spreads subscription and redemption fees).", valueName: "years")
-  )
-  var holdingYears: Double = 3
-
-  @Option(name: .long, help: ArgumentHelp("Calendar months of returns behind a product's volatility.", valueName: "n"))
-  var volMonths: Int = 36
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Minimum subscriptions held at the target position (default: \(shown(defaults.maxUnits))).", valueName: "n"),
+    transform: ArgumentValue.number)
+  var maxUnits: Double?
 
   @Option(
-    name: .long, help: ArgumentHelp("Calendar months of monthly returns behind the correlations.", valueName: "n"))
-  var correlationMonths: Int = 60
+    name: .customLong("idm-cap"), parsing: .unconditional,
+    help: ArgumentHelp("Cap on the diversification multiplier (default: \(shown(defaults.idmCap))).", valueName: "x"),
+    transform: ArgumentValue.number)
+  var idmCap: Double?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit).", valueName: "sr")
-  )
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Largest weight in the standalone capital test, a fraction or a percentage (default: "
+        + "\(shown(defaults.maxWeight))).", valueName: "w"),
+    transform: ArgumentValue.fraction)
+  var maxWeight: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Portfolio volatility target a year, a fraction or a percentage (default: "
+        + "\(shown(defaults.targetVolatility)) = \(shown(defaults.targetVolatility * 100))%).", valueName: "v"),
+    transform: ArgumentValue.fraction)
+  var targetVol: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Expected holding period, years; spreads subscription and redemption fees (default: "
+        + "\(shown(defaults.holdingYears))).", valueName: "years"),
+    transform: ArgumentValue.number)
+  var holdingYears: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Calendar months of returns behind a product's volatility (default: \(defaults.volatilityMonths)).",
+      valueName: "n"),
+    transform: ArgumentValue.count)
+  var volMonths: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Calendar months of monthly returns behind the correlations (default: \(defaults.correlationMonths)).",
+      valueName: "n"),
+    transform: ArgumentValue.count)
+  var correlationMonths: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit).", valueName: "sr"),
+    transform: ArgumentValue.number)
   var maxSRCost: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Select at most this many products (default: no limit).", valueName: "n"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Select at most this many products (default: no limit).", valueName: "n"),
+    transform: ArgumentValue.count)
   var maxInstruments: Int?
 
   @Option(
@@ -67,34 +104,36 @@ struct FundsSelectCommand: ParsableCommand {
       "Currency of every amount (default: the products' currency when they share one, else USD).", valueName: "code"))
   var baseCurrency: String?
 
-  func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-    guard preCostSR.isFinite else { throw ValidationError("--pre-cost-sr must be a number.") }
-    guard maxUnits > 0, maxUnits.isFinite else { throw ValidationError("--max-units must be positive.") }
-    guard idmCap >= 1, idmCap.isFinite else { throw ValidationError("--idm-cap must be at least 1.") }
-    guard maxWeight > 0, maxWeight <= 1 else { throw ValidationError("--max-weight must be in (0, 1].") }
-    guard targetVol > 0, targetVol.isFinite else { throw ValidationError("--target-vol must be positive.") }
-    guard holdingYears > 0, holdingYears.isFinite else { throw ValidationError("--holding-years must be positive.") }
-    guard volMonths >= 1, correlationMonths >= 2 else {
-      throw ValidationError("--vol-months must be at least 1 and --correlation-months at least 2.")
-    }
-    if let maxInstruments, maxInstruments < 1 { throw ValidationError("--max-instruments must be at least 1.") }
+  /// The settings key each option sets (`FundSelectionSettings`' property names).
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--capital", "capital"), ("--pre-cost-sr", "preCostSR"), ("--max-units", "maxUnits"), ("--idm-cap", "idmCap"),
+    ("--max-weight", "maxWeight"), ("--target-vol", "targetVolatility"), ("--holding-years", "holdingYears"),
+    ("--vol-months", "volatilityMonths"), ("--correlation-months", "correlationMonths"),
+    ("--max-sr-cost", "maxSRCost"), ("--max-instruments", "maxInstruments"),
+  ]
+
+  /// The library's defaults with every option given applied.
+  var settings: FundSelectionSettings {
+    var settings = FundSelectionSettings(capital: capital)
+    if let preCostSR { settings.preCostSR = preCostSR }
+    if let maxUnits { settings.maxUnits = maxUnits }
+    if let idmCap { settings.idmCap = idmCap }
+    if let maxWeight { settings.maxWeight = maxWeight }
+    if let targetVol { settings.targetVolatility = targetVol }
+    if let holdingYears { settings.holdingYears = holdingYears }
+    if let volMonths { settings.volatilityMonths = volMonths }
+    if let correlationMonths { settings.correlationMonths = correlationMonths }
+    if let maxSRCost { settings.maxSRCost = maxSRCost }
+    if let maxInstruments { settings.maxInstruments = maxInstruments }
+    return settings
   }
+
+  func validate() throws { try OptionCheck.settings(settings.violations, names: Self.optionKeys) }
 
   func run() throws {
     try reportingErrors {
       let (universe, entries) = try input.load()
-      var settings = FundSelectionSettings(capital: capital)
-      settings.preCostSR = preCostSR
-      settings.maxUnits = maxUnits
-      settings.idmCap = idmCap
-      settings.maxWeight = maxWeight
-      settings.targetVolatility = targetVol
-      settings.holdingYears = holdingYears
-      settings.volatilityMonths = volMonths
-      settings.correlationMonths = correlationMonths
-      settings.maxSRCost = maxSRCost
-      settings.maxInstruments = maxInstruments
+      let settings = self.settings
       let currencies = Set(universe.products.compactMap(\.currency))
       let base = baseCurrency ?? (currencies.count == 1 ? currencies.first! : "USD")
       let rates =

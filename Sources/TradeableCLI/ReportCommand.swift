@@ -1,6 +1,12 @@
 import ArgumentParser
 import Tradeable
 
+/// `--html FILE`, required by `report`.
+struct HTMLFileOption: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
+  var html: String
+}
+
 /// `tradeable report --capital K --html FILE`: one self-contained HTML page with charts and tables.
 struct ReportCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
@@ -15,11 +21,11 @@ struct ReportCommand: AnalysisCommand {
       distribution, and the tables.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
-  @Option(name: .long, help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
-  var html: String
+  @OptionGroup(title: "Required") var output: HTMLFileOption
+  var html: String { output.html }
 
   @Flag(
     inversion: .prefixedNo,
@@ -34,7 +40,6 @@ struct ReportCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
     guard dataOptions.format == .table else {
       throw ValidationError("report writes HTML; --format does not apply (use select, sweep or reserve for JSON/CSV).")
     }

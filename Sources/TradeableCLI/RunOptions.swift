@@ -29,10 +29,11 @@ struct RunOptions: ParsableArguments {
   var matrixFree = false
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Pool size above which automatic mode goes matrix-free (default: "
-        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold))).", valueName: "n"))
+        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var matrixFreeThreshold: Int?
 
   @Flag(name: .long, help: "Do not repair a correlation matrix that is not positive definite (full path only).")
@@ -48,10 +49,16 @@ struct RunOptions: ParsableArguments {
     if matrixFree && correlationMode == .full {
       throw ValidationError("--matrix-free and --correlation-mode full contradict each other.")
     }
-    if let matrixFreeThreshold, matrixFreeThreshold < 0 {
-      throw ValidationError("--matrix-free-threshold must be 0 or more.")
-    }
+    var settings = PipelineSettings()
+    apply(to: &settings)
+    try OptionCheck.settings(settings.violations, names: Self.optionKeys)
   }
+
+  /// The settings key each option sets, for messages (`OptionCheck`) and the test that every option reaches its key.
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--weights", "selection.weighting"), ("--correlation-mode", "correlation.mode"),
+    ("--matrix-free-threshold", "correlation.matrixFreeThreshold"), ("--no-correlation-repair", "correlation.repair"),
+  ]
 
   /// `settings` with every option given applied.
   func apply(to settings: inout PipelineSettings) {

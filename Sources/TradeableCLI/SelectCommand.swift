@@ -12,17 +12,13 @@ struct SelectCommand: AnalysisCommand {
       §7: every input instrument appears, in input order.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
-
-  func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-  }
 
   func run() throws {
     try reportingErrors {

@@ -44,6 +44,9 @@ public struct CapitalSweep: Sendable {
   /// The capitals, increasing.
   public var capitals: [Double] { rows.map(\.capital) }
 
+  /// Capitals of a log-spaced range: 2 to 10,000 (both ends included).
+  public static let stepsRange = ValidRange.between(2, 10_000, unit: .count, note: "both ends included")
+
   /// `steps` capitals from `from` to `to`, evenly spaced on a log scale: `from × (to/from)^(k/(steps−1))`.
   ///
   /// The end points are kept as given; the points between are rounded to the fewest significant digits, at least

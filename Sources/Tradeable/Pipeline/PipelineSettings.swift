@@ -31,6 +31,15 @@ public struct PipelineSettings: Codable, Sendable, Equatable {
     self.selection = selection
   }
 
+  /// Every setting outside its valid range, by its key path in the settings document (`risk.volatilityWindow`), in
+  /// pipeline order. The command line checks its options against these before any work; `load(_:file:)` checks a
+  /// settings document by the same rules.
+  public var violations: [SettingViolation] {
+    risk.violations.prefixed("risk") + correlation.violations.prefixed("correlation")
+      + costs.violations.prefixed("costs") + filters.violations.prefixed("filters")
+      + sizing.violations.prefixed("sizing") + selection.violations.prefixed("selection")
+  }
+
   /// The settings as JSON, every key present (`nil` as `null`), in declaration order.
   public var json: JSONValue {
     do {
@@ -43,8 +52,8 @@ public struct PipelineSettings: Codable, Sendable, Equatable {
 
 extension PipelineSettings {
   /// Reads a settings document: either a settings object, or a whole JSON output of a run, whose `settings` block is
-  /// taken. Missing keys keep the defaults of `defaults`; unknown keys and values of the wrong kind are errors at
-  /// their line and column.
+  /// taken. Missing keys keep the defaults of `defaults`; unknown keys, values of the wrong kind and values outside
+  /// their valid range (`violations`) are errors at their line and column.
   public static func load(
     _ bytes: [UInt8], file: String, defaults: PipelineSettings = PipelineSettings()
   ) throws(InputError) -> PipelineSettings {
@@ -55,6 +64,16 @@ extension PipelineSettings {
     {
       root = block.value
     }
-    return try JSONDocumentDecoder(file: file).decode(PipelineSettings.self, from: root, defaults: defaults)
+    let settings = try JSONDocumentDecoder(file: file).decode(PipelineSettings.self, from: root, defaults: defaults)
+    if let violation = settings.violations.first {
+      let node = root.member(at: violation.key.split(separator: ".").map(String.init)) ?? root
+      var given: String? = nil
+      if case .number(_, let text, _) = node { given = text }
+      throw InputError(
+        file: file, line: node.position.line, column: node.position.column,
+        message: violation.message(name: "'\(violation.key)':", given: given),
+        suggestion: "Change that value in the settings file.")
+    }
+    return settings
   }
 }
