@@ -3,6 +3,7 @@ import Tradeable
 
 extension WeightingScheme: ExpressibleByArgument {}
 extension CorrelationMode: ExpressibleByArgument {}
+extension CorrelationMatrices.Scope: ExpressibleByArgument {}
 
 /// How the selection runs: weighting, full or matrix-free correlation, progress and timings. Left out, a setting
 /// keeps its value from `--settings FILE`, else the library's default, which the help text shows.

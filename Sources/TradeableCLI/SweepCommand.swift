@@ -99,7 +99,7 @@ struct SweepCommand: AnalysisCommand {
       let (analysis, _, _) = try analyse()
       let sweep = try CapitalSweep(analysis: analysis, capitals: capital ?? range.capitals())
       switch dataOptions.format {
-      case .table: print(sweep.table(style: .automatic, width: terminalColumns()))
+      case .table: print(sweep.table(style: .automatic))
       case .json: print(sweep.json.rendered())
       case .csv: print(sweep.csv)
       }

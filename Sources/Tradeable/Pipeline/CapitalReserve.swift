@@ -31,6 +31,8 @@ public struct CapitalReserve: Sendable {
   public let windowRequested: Int
   /// IDM of the selected set.
   public let idm: Double
+  /// The smallest capital at which the selected set can be held (`Portfolio.smallestCapital`, DESIGN.md §7).
+  public let smallestCapital: Double
   /// Target annual volatility of the portfolio, a fraction.
   public let targetVolatility: Double
   /// Positions: the chosen set's members at their target positions (`Portfolio.Member.contracts`), in selection
@@ -101,7 +103,10 @@ public struct CapitalReserve: Sendable {
     precondition(Self.quantileRange.contains(quantile), "a quantile is in (0, 1)")
     precondition(window >= 1, "the window holds at least one difference")
     let portfolio = selection.portfolio
-    guard let idm = portfolio.idm, !portfolio.isEmpty else { return nil }
+    guard let idm = portfolio.idm, let smallestCapital = portfolio.smallestCapital, !portfolio.isEmpty else {
+      return nil
+    }
+    self.smallestCapital = smallestCapital
     let settings = selection.settings
     capital = selection.capital
     self.quantile = quantile
