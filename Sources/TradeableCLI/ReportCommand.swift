@@ -66,8 +66,8 @@ struct ReportCommand: AnalysisCommand {
         throw ExitCode(1)
       }
       printError(
-        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(selection.portfolio.members.count) "
-          + "instruments selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
+        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): "
+          + "\(NumberFormat.count(selection.portfolio.members.count, "instrument")) selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
     }
   }
 }

@@ -174,7 +174,7 @@ public struct CostCapitalChart: Sendable {
     return canvas.rendered(
       id: id, title: "Annual SR cost against standalone minimum capital",
       description:
-        "\(plotted.count) instruments, coloured by asset class; chosen ones large and labelled, excluded ones "
+        "\(NumberFormat.count(plotted.count, "instrument")), coloured by asset class; chosen ones large and labelled, excluded ones "
         + "hollow. The dashed horizontal line is the cost threshold, the dashed vertical line the capital.")
   }
 

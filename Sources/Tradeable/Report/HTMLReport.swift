@@ -36,8 +36,8 @@ public struct HTMLReport: Sendable {
     // Header and summary.
     body.append("<header><h1>Which instruments to trade with \(esc(money(s.capital))) \(esc(base))</h1>")
     body.append(
-      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.instrumentCount)) instruments"
-        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
+      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.count(universe.instrumentCount, "instrument"))"
+        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) \(s.eligible.count == 1 ? "passes" : "pass") "
         + "every filter at this capital. Pre-cost Sharpe ratio \(num(settings.costs.preCostSR, 2)) for every "
         + "instrument, \(esc(schemeDescription)), target volatility "
         + "\(esc(NumberFormat.percent(settings.sizing.targetVolatility))), at most "

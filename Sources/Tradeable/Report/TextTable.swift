@@ -85,7 +85,8 @@ public struct TextTable: Sendable {
   ///
   /// When the table is wider than `style.width`, its text (left-aligned) columns narrow, the widest first, down to
   /// `minimumTextWidth` (or their title), and a cell that no longer fits is cut at a space where one is near the end
-  /// and marked with `…`. Numbers (right-aligned columns) are never cut: a shortened number is a wrong number.
+  /// and marked with `…`. Numbers (right-aligned columns) are never cut: a shortened number is a wrong number; nor is
+  /// the first column, the row's key (a code, a reason, a step), which the reader looks the row up by.
   public func rendered(style: TerminalStyle = .plain, indent: Int = 2) -> String {
     var widths = columns.map { $0.title.count }
     for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
@@ -93,7 +94,9 @@ public struct TextTable: Sendable {
       let floors = columns.map { max($0.title.count, Self.minimumTextWidth) }
       var total = indent + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
       while total > limit {
-        let shrinkable = widths.indices.filter { columns[$0].alignment == .left && widths[$0] > floors[$0] }
+        let shrinkable = widths.indices.dropFirst().filter {
+          columns[$0].alignment == .left && widths[$0] > floors[$0]
+        }
         guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
         widths[widest] -= 1
         total -= 1
