@@ -40,6 +40,9 @@ struct ReportCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
+    if !sweep, range.isGiven {
+      throw ValidationError("--no-sweep leaves the capital sweep out, so --from, --to and --steps do not apply.")
+    }
     guard dataOptions.format == .table else {
       throw ValidationError("report writes HTML; --format does not apply (use select, sweep or reserve for JSON/CSV).")
     }

@@ -34,18 +34,22 @@ struct SweepRangeOptions: ParsableArguments {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Capitals in the log-spaced range, both ends included (default: 25).", valueName: "n"),
+    help: ArgumentHelp(
+      "Capitals in the log-spaced range, both ends included (default: \(Self.defaultSteps)).", valueName: "n"),
     transform: ArgumentValue.count)
-  var steps: Int = 25
+  var steps: Int?
+
+  /// Capitals of a range by default (25).
+  static let defaultSteps = 25
 
   /// Whether any of the range options was given.
-  var isGiven: Bool { from != nil || to != nil }
+  var isGiven: Bool { from != nil || to != nil || steps != nil }
 
   func validate() throws {
     try OptionCheck.value("--steps", steps, CapitalSweep.stepsRange)
     try OptionCheck.value("--from", from, .positiveMoney)
     try OptionCheck.value("--to", to, .positiveMoney)
-    if isGiven {
+    if from != nil || to != nil {
       guard let from, let to else { throw ValidationError("Give both --from and --to.") }
       guard to > from else {
         throw ValidationError(
@@ -57,7 +61,7 @@ struct SweepRangeOptions: ParsableArguments {
 
   /// The capitals of the range, or of `defaultFrom…defaultTo` when no range was given.
   func capitals(defaultFrom: Double = 10_000, defaultTo: Double = 50_000_000) -> [Double] {
-    CapitalSweep.logSpaced(from: from ?? defaultFrom, to: to ?? defaultTo, steps: steps)
+    CapitalSweep.logSpaced(from: from ?? defaultFrom, to: to ?? defaultTo, steps: steps ?? Self.defaultSteps)
   }
 }
 
@@ -86,8 +90,12 @@ struct SweepCommand: AnalysisCommand {
 
   func validate() throws {
     guard (capital != nil) != range.isGiven else {
-      throw ValidationError("Give either --capital LIST or --from and --to (with --steps).")
+      throw ValidationError(
+        range.isGiven
+          ? "--capital LIST and a range (--from, --to, --steps) exclude each other: give one of them."
+          : "Give either --capital LIST or --from and --to (with --steps).")
     }
+    if capital == nil, range.from == nil || range.to == nil { throw ValidationError("Give both --from and --to.") }
     for value in capital ?? [] { try OptionCheck.value("--capital", value, .positiveMoney) }
     if let values = capital, let twice = values.first(where: { v in values.filter { $0 == v }.count > 1 }) {
       throw ValidationError("--capital lists \(NumberFormat.decimal(twice)) twice: give each capital once.")

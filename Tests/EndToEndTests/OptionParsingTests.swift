@@ -88,6 +88,9 @@ struct OptionParsingTests {
     #expect(Self.refuses(SweepCommand.self, ["--from", "10k", "--to", "5k"], "--to 5,000 is not above --from 10,000"))
     #expect(Self.refuses(SweepCommand.self, ["--capital", "1M,2M,1M"], "lists 1,000,000 twice"))
     #expect(Self.refuses(SweepCommand.self, ["--from", "1k", "--to", "5k", "--steps", "1"], "--steps 1"))
+    // Nothing is ignored in silence: --steps with a list, a range with --no-sweep.
+    #expect(Self.refuses(SweepCommand.self, ["--capital", "1M", "--steps", "3"], "exclude each other"))
+    #expect(Self.refuses(ReportCommand.self, capital + ["--html", "x", "--no-sweep", "--steps", "3"], "do not apply"))
     #expect(Self.refuses(FundsScoreCommand.self, ["--window-months", "100000000"], "--window-months 100000000"))
     #expect(Self.refuses(FundsBacktestCommand.self, ["--rebalance-months", "100000000"], "from 1 to 1,200"))
     #expect(Self.refuses(FundsSelectCommand.self, capital + ["--vol-months", "100000000"], "--vol-months"))
