@@ -9,7 +9,7 @@ struct ConventionOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Daily prices an instrument needs, history filter (default: \(defaults.filters.history.minimumPrices)).",
+      "Daily prices an instrument needs, history filter (default: \(defaults.filters.history.minimumPrices); \(valid(HistoryFilter.minimumPricesRange))).",
       valueName: "n"),
     transform: ArgumentValue.count)
   var minHistory: Int?
@@ -17,14 +17,14 @@ struct ConventionOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Daily differences in the volatility window (default: \(defaults.risk.volatilityWindow)).", valueName: "n"),
+      "Daily differences in the volatility window (default: \(defaults.risk.volatilityWindow); \(valid(RiskSettings.volatilityWindowRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var volWindow: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Weekdays without a price before an instrument is stale (default: \(defaults.filters.stale.maximumWeekdays)).",
+      "Weekdays without a price before an instrument is stale (default: \(defaults.filters.stale.maximumWeekdays); \(valid(StaleFilter.maximumWeekdaysRange))).",
       valueName: "n"),
     transform: ArgumentValue.count)
   var staleWeekdays: Int?
@@ -32,21 +32,21 @@ struct ConventionOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "ISO weeks in the correlation window (default: \(defaults.correlation.weeks)).", valueName: "n"),
+      "ISO weeks in the correlation window (default: \(defaults.correlation.weeks); \(valid(CorrelationSettings.weeksRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var correlationWeeks: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Last daily rows the liquidity filter averages (default: \(defaults.filters.liquidity.days)).", valueName: "n"),
+      "Last daily rows the liquidity filter averages (default: \(defaults.filters.liquidity.days); \(valid(LiquidityFilter.daysRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var liquidityDays: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Minimum mean contracts a day (default: \(shown(defaults.filters.liquidity.minimumVolume))).", valueName: "n"),
+      "Minimum mean contracts a day (default: \(shown(defaults.filters.liquidity.minimumVolume)); \(valid(LiquidityFilter.minimumVolumeRange))).", valueName: "n"),
     transform: ArgumentValue.number)
   var minVolume: Double?
 
@@ -54,14 +54,14 @@ struct ConventionOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Minimum mean traded value a day, base currency (default: "
-        + "\(NumberFormat.money(defaults.filters.liquidity.minimumTradedValue))).", valueName: "amount"),
+        + "\(NumberFormat.money(defaults.filters.liquidity.minimumTradedValue)); \(valid(LiquidityFilter.minimumTradedValueRange))).", valueName: "amount"),
     transform: ArgumentValue.money)
   var minTradedValue: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Span of the EWMA variance behind rebalance trades, a = 2/(span+1) (default: \(defaults.costs.rebalanceSpan)).",
+      "Span of the EWMA variance behind rebalance trades, a = 2/(span+1) (default: \(defaults.costs.rebalanceSpan); \(valid(CostSettings.rebalanceSpanRange))).",
       valueName: "n"),
     transform: ArgumentValue.count)
   var rebalanceSpan: Int?
@@ -70,7 +70,7 @@ struct ConventionOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Business days a year; annualises daily volatility by its square root (default: "
-        + "\(shown(defaults.risk.businessDaysPerYear))).", valueName: "n"),
+        + "\(shown(defaults.risk.businessDaysPerYear)); \(valid(RiskSettings.businessDaysPerYearRange))).", valueName: "n"),
     transform: ArgumentValue.number)
   var businessDays: Double?
 

@@ -19,7 +19,7 @@ struct FundsBacktestCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths)).", valueName: "n"),
+      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths); \(valid(RankBacktestSettings.rebalanceMonthsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var rebalanceMonths: Int?
 

@@ -37,7 +37,7 @@ struct FundsInputOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "NAVs a series needs (history check; default: \(FundCleaningRules().minimumObservations)).", valueName: "n"),
+      "NAVs a series needs (history check; default: \(FundCleaningRules().minimumObservations); \(valid(FundCleaningRules.minimumObservationsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var minObservations: Int?
 
@@ -84,20 +84,20 @@ struct RankScoreOptions: ParsableArguments {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Calendar months of the trailing window (default: \(defaults.windowMonths)).", valueName: "n"),
+    help: ArgumentHelp("Calendar months of the trailing window (default: \(defaults.windowMonths); \(valid(RankScoreSettings.windowMonthsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var windowMonths: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction))).", valueName: "f"),
+      "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction)); \(valid(RankScoreSettings.keepFractionRange))).", valueName: "f"),
     transform: ArgumentValue.fraction)
   var keepFraction: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept)).", valueName: "n"),
+    help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept); \(valid(RankScoreSettings.minimumKeptRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var minKept: Int?
 
@@ -105,7 +105,7 @@ struct RankScoreOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Annual risk-free rate for the Sharpe ratio, a fraction or a percentage (default: "
-        + "\(shown(defaults.riskFree))).", valueName: "r"),
+        + "\(shown(defaults.riskFree)); \(valid(RankScoreSettings.riskFreeRange))).", valueName: "r"),
     transform: ArgumentValue.fraction)
   var riskFree: Double?
 

@@ -25,20 +25,20 @@ struct FundsSelectCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.preCostSR))).", valueName: "sr"),
+      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.preCostSR)); \(valid(CostSettings.preCostSRRange))).", valueName: "sr"),
     transform: ArgumentValue.number)
   var preCostSR: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Minimum subscriptions held at the target position (default: \(shown(defaults.maxUnits))).", valueName: "n"),
+      "Minimum subscriptions held at the target position (default: \(shown(defaults.maxUnits)); \(valid(PositionSizing.maxContractsRange))).", valueName: "n"),
     transform: ArgumentValue.number)
   var maxUnits: Double?
 
   @Option(
     name: .customLong("idm-cap"), parsing: .unconditional,
-    help: ArgumentHelp("Cap on the diversification multiplier (default: \(shown(defaults.idmCap))).", valueName: "x"),
+    help: ArgumentHelp("Cap on the diversification multiplier (default: \(shown(defaults.idmCap)); \(valid(PositionSizing.idmCapRange))).", valueName: "x"),
     transform: ArgumentValue.number)
   var idmCap: Double?
 
@@ -46,7 +46,7 @@ struct FundsSelectCommand: ParsableCommand {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Largest weight in the standalone capital test, a fraction or a percentage (default: "
-        + "\(shown(defaults.maxWeight))).", valueName: "w"),
+        + "\(shown(defaults.maxWeight)); \(valid(CapitalFilter.maximumWeightRange))).", valueName: "w"),
     transform: ArgumentValue.fraction)
   var maxWeight: Double?
 
@@ -54,7 +54,7 @@ struct FundsSelectCommand: ParsableCommand {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Portfolio volatility target a year, a fraction or a percentage (default: "
-        + "\(shown(defaults.targetVolatility)) = \(shown(defaults.targetVolatility * 100))%).", valueName: "v"),
+        + "\(shown(defaults.targetVolatility)) = \(shown(defaults.targetVolatility * 100))%; \(valid(PositionSizing.targetVolatilityRange))).", valueName: "v"),
     transform: ArgumentValue.fraction)
   var targetVol: Double?
 
@@ -62,14 +62,14 @@ struct FundsSelectCommand: ParsableCommand {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Expected holding period, years; spreads subscription and redemption fees (default: "
-        + "\(shown(defaults.holdingYears))).", valueName: "years"),
+        + "\(shown(defaults.holdingYears)); \(valid(FundSelectionSettings.holdingYearsRange))).", valueName: "years"),
     transform: ArgumentValue.number)
   var holdingYears: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months of returns behind a product's volatility (default: \(defaults.volatilityMonths)).",
+      "Calendar months of returns behind a product's volatility (default: \(defaults.volatilityMonths); \(valid(FundSelectionSettings.volatilityMonthsRange))).",
       valueName: "n"),
     transform: ArgumentValue.count)
   var volMonths: Int?
@@ -77,20 +77,20 @@ struct FundsSelectCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months of monthly returns behind the correlations (default: \(defaults.correlationMonths)).",
+      "Calendar months of monthly returns behind the correlations (default: \(defaults.correlationMonths); \(valid(FundSelectionSettings.correlationMonthsRange))).",
       valueName: "n"),
     transform: ArgumentValue.count)
   var correlationMonths: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit).", valueName: "sr"),
+    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit; \(valid(CostFilter.maximumSRCostRange))).", valueName: "sr"),
     transform: ArgumentValue.number)
   var maxSRCost: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Select at most this many products (default: no limit).", valueName: "n"),
+    help: ArgumentHelp("Select at most this many products (default: no limit; \(valid(SelectionRules.maxInstrumentsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var maxInstruments: Int?
 

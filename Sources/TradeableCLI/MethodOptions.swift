@@ -17,7 +17,7 @@ struct MethodOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Pre-cost Sharpe ratio assumed for every instrument (default: \(shown(defaults.costs.preCostSR))).",
+      "Pre-cost Sharpe ratio assumed for every instrument (default: \(shown(defaults.costs.preCostSR)); \(valid(CostSettings.preCostSRRange))).",
       valueName: "sr"),
     transform: ArgumentValue.number)
   var preCostSR: Double?
@@ -26,14 +26,14 @@ struct MethodOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Exclude instruments costing more than this, SR units a year (default: "
-        + "\(shown(defaults.filters.cost.maximumSRCost))).", valueName: "sr"),
+        + "\(shown(defaults.filters.cost.maximumSRCost)); \(valid(CostFilter.maximumSRCostRange))).", valueName: "sr"),
     transform: ArgumentValue.number)
   var maxSRCost: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Contracts held at the target position in capital tests (default: \(shown(defaults.sizing.maxContracts))).",
+      "Contracts held at the target position in capital tests (default: \(shown(defaults.sizing.maxContracts)); \(valid(PositionSizing.maxContractsRange))).",
       valueName: "n"),
     transform: ArgumentValue.number)
   var maxContracts: Double?
@@ -41,7 +41,7 @@ struct MethodOptions: ParsableArguments {
   @Option(
     name: .customLong("idm-cap"), parsing: .unconditional,
     help: ArgumentHelp(
-      "Cap on the instrument diversification multiplier (default: \(shown(defaults.sizing.idmCap))).",
+      "Cap on the instrument diversification multiplier (default: \(shown(defaults.sizing.idmCap)); \(valid(PositionSizing.idmCapRange))).",
       valueName: "x"),
     transform: ArgumentValue.number)
   var idmCap: Double?
@@ -50,7 +50,7 @@ struct MethodOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Largest weight in the standalone capital test, a fraction or a percentage (default: "
-        + "\(shown(defaults.filters.capital.maximumWeight))).", valueName: "w"),
+        + "\(shown(defaults.filters.capital.maximumWeight)); \(valid(CapitalFilter.maximumWeightRange))).", valueName: "w"),
     transform: ArgumentValue.fraction)
   var maxWeight: Double?
 
@@ -58,20 +58,20 @@ struct MethodOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Portfolio volatility target a year, a fraction or a percentage (default: \(shown(defaults.sizing.targetVolatility)) = "
-        + "\(shown(defaults.sizing.targetVolatility * 100))%).", valueName: "v"),
+        + "\(shown(defaults.sizing.targetVolatility * 100))%; \(valid(PositionSizing.targetVolatilityRange))).", valueName: "v"),
     transform: ArgumentValue.fraction)
   var targetVol: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Correlations below this are raised to it (default: \(shown(defaults.correlation.floor))).", valueName: "c"),
+      "Correlations below this are raised to it (default: \(shown(defaults.correlation.floor)); \(valid(CorrelationSettings.floorRange))).", valueName: "c"),
     transform: ArgumentValue.number)
   var correlationFloor: Double?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Select at most this many instruments (default: no limit).", valueName: "n"),
+    help: ArgumentHelp("Select at most this many instruments (default: no limit; \(valid(SelectionRules.maxInstrumentsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var maxInstruments: Int?
 

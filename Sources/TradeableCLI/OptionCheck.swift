@@ -33,3 +33,6 @@ enum OptionCheck {
     throw ValidationError(violation.message(name: name))
   }
 }
+
+/// A range as the help text shows it after the default: `at least 2`, `above 0 and at most 1`.
+func valid(_ range: ValidRange) -> String { range.phrase(percentages: false) }

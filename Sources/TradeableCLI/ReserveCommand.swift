@@ -6,8 +6,8 @@ struct ReserveOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Quantile of the one-day loss to hold back, a fraction or a percentage in (0, 1) (default: "
-        + "\(shown(CapitalReserve.defaultQuantile))).", valueName: "q"),
+      "Quantile of the one-day loss to hold back, a fraction or a percentage (default: "
+        + "\(shown(CapitalReserve.defaultQuantile)); \(valid(CapitalReserve.quantileRange))).", valueName: "q"),
     transform: ArgumentValue.fraction)
   var quantile: Double = CapitalReserve.defaultQuantile
 
@@ -15,7 +15,7 @@ struct ReserveOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Daily differences in the reserve's window, on dates every chosen instrument has (default: "
-        + "\(CapitalReserve.defaultWindow)).", valueName: "n"),
+        + "\(CapitalReserve.defaultWindow); \(valid(CapitalReserve.windowRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var reserveWindow: Int = CapitalReserve.defaultWindow
 

@@ -33,7 +33,7 @@ struct RunOptions: ParsableArguments {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Pool size above which automatic mode goes matrix-free (default: "
-        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold))).", valueName: "n"),
+        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold)); \(valid(CorrelationSettings.matrixFreeThresholdRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var matrixFreeThreshold: Int?
 

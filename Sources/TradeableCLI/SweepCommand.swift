@@ -35,7 +35,7 @@ struct SweepRangeOptions: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Capitals in the log-spaced range, both ends included (default: \(Self.defaultSteps)).", valueName: "n"),
+      "Capitals in the log-spaced range, both ends included (default: \(Self.defaultSteps); \(valid(CapitalSweep.stepsRange))).", valueName: "n"),
     transform: ArgumentValue.count)
   var steps: Int?
 

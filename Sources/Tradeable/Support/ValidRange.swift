@@ -100,13 +100,16 @@ public struct ValidRange: Sendable, Equatable {
   public func contains(_ n: Int) -> Bool { contains(Double(n)) }
 
   /// The interval in words: `at least 2`, `above 0 and at most 1 (100%)`, `from -1 to 1`.
-  public var phrase: String {
+  public var phrase: String { phrase(percentages: true) }
+
+  /// The interval in words; with `percentages`, a fraction's bounds other than 0 carry their percentage.
+  public func phrase(percentages: Bool) -> String {
     func shown(_ bound: Bound) -> String {
       let x = bound.value
       let text = NumberFormat.decimal(x)
       switch unit {
       case .fraction, .fractionPerYear:
-        return x == 0 ? text : text + " (" + NumberFormat.decimal(x * 100) + "%)"
+        return x == 0 || !percentages ? text : text + " (" + NumberFormat.decimal(x * 100) + "%)"
       case .count, .number, .money:
         return text
       }
