@@ -136,7 +136,7 @@ public struct HTMLReport: Sendable {
           + "member holds \(num(settings.sizing.maxContracts, 0)) contracts at its target position."))
     var table = HTMLTable([
       ("Step", .number), ("Added", .left), ("Class", .left), ("Sharpe", .number), ("IDM", .number),
-      ("\(NumberFormat.decimal(settings.sizing.maxContracts)) contracts each (\(base))", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) each (\(base))", .number),
     ])
     for (k, step) in s.path.steps.enumerated() {
       let i = step.added
@@ -165,7 +165,7 @@ public struct HTMLReport: Sendable {
       ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
       ("SR cost/yr", .number),
       ("Contracts", .number), ("Rounded", .number),
-      ("\(NumberFormat.decimal(settings.sizing.maxContracts)) contracts at (\(base))", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) at (\(base))", .number),
       ("Alone at (\(base))", .number),
     ])
     for member in portfolio.members {
@@ -179,7 +179,7 @@ public struct HTMLReport: Sendable {
     }
     out.append(table.rendered(id: "table-chosen"))
     out.append(
-      "<p>\(esc(NumberFormat.decimal(settings.sizing.maxContracts))) contracts at: the capital at which the member holds "
+      "<p>\(esc(NumberFormat.quantity(settings.sizing.maxContracts, "contract"))) at: the capital at which the member holds "
         + "that many contracts in this set; alone at: what the capital filter asks of it alone at its best case. The "
         + "set needs the largest of these, \(esc(NumberFormat.capitalNeeded(portfolio.smallestCapital))) \(esc(base)).</p>")
     out.append("</section>")

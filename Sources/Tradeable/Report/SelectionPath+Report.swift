@@ -21,7 +21,7 @@ extension SelectionPath {
     code: (Int) -> String, baseCurrency: String, maxContracts: Double? = nil, style: TerminalStyle
   ) -> String {
     let capitalTitle =
-      maxContracts.map { "\(NumberFormat.decimal($0)) contracts each (\(baseCurrency))" }
+      maxContracts.map { "\(NumberFormat.quantity($0, "contract")) each (\(baseCurrency))" }
       ?? "Capital needed (\(baseCurrency))"
     var table = TextTable([
       ("Step", .right), ("Added", .left), ("Sharpe", .right), ("IDM", .right), (capitalTitle, .right),

@@ -5,7 +5,7 @@ extension SelectionResult {
   public func table(style: TerminalStyle = .plain) -> String {
     let base = universe.baseCurrency
     let money = NumberFormat.money
-    let contracts = NumberFormat.decimal(settings.sizing.maxContracts)
+    let contracts = NumberFormat.quantity(settings.sizing.maxContracts, "contract")
     let width = style.width ?? 120
     var out: [String] = []
     out.append(style.bold("Tradeable — which instruments to trade with \(money(capital)) \(base)"))
@@ -25,8 +25,8 @@ extension SelectionResult {
       out.append("  Stopped: \(path.stopReason.rawValue).")
       out.append(
         contentsOf: wrapped(
-          "\(contracts) contracts each: the capital at which every member of that step's set holds \(contracts) "
-            + "contracts at its target position (DESIGN.md §6).", width: width))
+          "\(contracts) each: the capital at which every member of that step's set holds \(contracts) at its "
+            + "target position (DESIGN.md §6).", width: width))
       out.append("")
 
       out.append(
@@ -50,7 +50,7 @@ extension SelectionResult {
       out.append(style.bold("Positions and capital needs at \(money(capital)) \(base), an average forecast"))
       var positions = TextTable([
         ("Code", .left), ("Contracts", .right), ("Whole", .right), ("Exposure (\(base))", .right),
-        ("\(contracts) contracts at", .right), ("Alone at", .right),
+        ("\(contracts) at", .right), ("Alone at", .right),
       ])
       var few = 0
       for member in portfolio.members {
@@ -65,8 +65,8 @@ extension SelectionResult {
       out.append(positions.rendered(style: style))
       var notes =
         "Contracts = capital × IDM × weight × target volatility / the contract's volatility; exposure = contracts × "
-        + "notional at the last price. \(contracts) contracts at: the capital at which the member holds \(contracts) "
-        + "contracts in this set; alone at: what the capital filter asks of it alone at its best case (DESIGN.md §5). "
+        + "notional at the last price. \(contracts) at: the capital at which the member holds \(contracts) in this "
+        + "set; alone at: what the capital filter asks of it alone at its best case (DESIGN.md §5). "
         + "The set needs the largest of these, \(NumberFormat.capitalNeeded(needs)) \(base): with less, this exact set cannot be held."
       if few > 0 {
         notes +=

@@ -30,4 +30,10 @@ extension NumberFormat {
     }
     return grouping ? group(text) : text
   }
+
+  /// A quantity that need not be whole and its noun, singular for exactly one: `1 contract`, `4 contracts`,
+  /// `2.5 contracts`. `plural` defaults to `singular + "s"`.
+  public static func quantity(_ x: Double, _ singular: String, _ plural: String? = nil) -> String {
+    decimal(x) + " " + (x == 1 ? singular : plural ?? singular + "s")
+  }
 }
