@@ -10,9 +10,8 @@ struct CapitalSweepTests {
   func logSpaced() {
     let capitals = CapitalSweep.logSpaced(from: 10_000, to: 50_000_000, steps: 25)
     #expect(capitals.count == 25)
-    // The ends are the given values, bit for bit (a zero tolerance).
-    #expect(
-      approximately(capitals.first!, 10_000, relative: 0) && approximately(capitals.last!, 50_000_000, relative: 0))
+    // The ends are the given values, bit for bit.
+    #expect(identical(capitals.first!, 10_000) && identical(capitals.last!, 50_000_000))
     // 10,000 × 5000^(k/24): k = 1 → 14,260.1 → 14,300; k = 12 → 707,106.8 → 707,000; k = 23 → 35,059,… → 35,100,000.
     #expect(approximately(capitals[1], 14_300))
     #expect(approximately(capitals[12], 707_000))
@@ -41,8 +40,8 @@ struct CapitalSweepTests {
     let settings = PipelineSettings()
     let sweep = try CapitalSweep(
       analysis: UniverseAnalysis(universe: universe, settings: settings), capitals: [50_000_000, capital, 60_000])
-    #expect(approximately(sweep.capitals, [60_000, capital, 50_000_000].sorted(), relative: 0))
-    let row = try #require(sweep.rows.first { approximately($0.capital, capital, relative: 0) })
+    #expect(identical(sweep.capitals, [60_000, capital, 50_000_000].sorted()))  // the given capitals, sorted
+    let row = try #require(sweep.rows.first { identical($0.capital, capital) })
     // The selection as `tradeable select` makes it: a fresh analysis with the capital in its settings.
     let alone = try UniverseAnalysis(universe: universe, settings: PipelineSettings())
       .select(capital: capital)
@@ -91,6 +90,6 @@ struct CapitalSweepTests {
     let fields = csv[2].split(separator: ",", omittingEmptySubsequences: false)
     #expect(fields[0] == "1000000" && fields[1] == "10" && fields.last == "110")
     // Full precision: the Sharpe ratio reads back as the exact double.
-    #expect(approximately(Double(fields[2])!, sweep.rows[1].sharpe!, relative: 0))
+    #expect(identical(Double(fields[2])!, sweep.rows[1].sharpe!))
   }
 }

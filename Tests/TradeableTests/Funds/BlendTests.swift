@@ -66,7 +66,9 @@ struct BlendTests {
         series: [NAVSeries(code: "A", dates: Array(Self.dates.prefix(2)), navs: [1, 2]), Self.series[1]],
         weights: [0.5, 0.5], rebalancing: .annual)
     }
-    #expect(throws: BlendBacktest.Failure.self) {
+    // Half-yearly dates without --periods-per-year: gaps of 181, 183 and 182 days, median 182 — beyond monthly (35),
+    // so irregular, and the error carries the median.
+    #expect(throws: BlendBacktest.Failure.irregularDates(medianGapDays: 182)) {
       try BlendBacktest(series: Self.series, weights: [0.5, 0.5], rebalancing: .annual)
     }
   }
