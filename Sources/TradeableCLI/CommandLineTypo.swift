@@ -87,8 +87,8 @@ struct CommandLineTypo {
   /// The command tree under `type`, with every command's option names.
   static func tree(_ type: ParsableCommand.Type) -> Command {
     let configuration = type.configuration
-    var options: [String: Arity] = ["-h": .flag, "--help": .flag]
-    if !configuration.version.isEmpty { options["--version"] = .flag }
+    // ArgumentParser's own: help everywhere, the root's version on every command below it too.
+    var options: [String: Arity] = ["-h": .flag, "--help": .flag, "--version": .flag]
     if configuration.subcommands.isEmpty == false {
       options["--generate-completion-script"] = .value
       options["--experimental-dump-help"] = .flag
