@@ -17,7 +17,7 @@ let package = Package(
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
   ],
   targets: [
@@ -74,7 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["Tradeable", "_TestSupport", "TradeableCLI"]
+      dependencies: ["Tradeable", "FundResearch", "_TestSupport", "TradeableCLI"]
     ),
   ]
 )

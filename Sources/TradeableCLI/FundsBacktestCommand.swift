@@ -18,9 +18,10 @@ struct FundsBacktestCommand: ParsableCommand {
   @OptionGroup(title: "Scoring") var scoring: RankScoreOptions
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths)).", valueName: "n"))
+      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths); \(valid(RankBacktestSettings.rebalanceMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var rebalanceMonths: Int?
 
   @Option(
@@ -33,8 +34,15 @@ struct FundsBacktestCommand: ParsableCommand {
   )
   var openDates: String?
 
+  /// The library's defaults with every option given applied.
+  var settings: RankBacktestSettings {
+    var settings = RankBacktestSettings(start: start, scoring: scoring.settings)
+    if let rebalanceMonths { settings.rebalanceMonths = rebalanceMonths }
+    return settings
+  }
+
   func validate() throws {
-    if let rebalanceMonths, rebalanceMonths < 1 { throw ValidationError("--rebalance-months must be at least 1.") }
+    try OptionCheck.settings(settings.violations, names: [("--rebalance-months", "rebalanceMonths")])
   }
 
   func run() throws {
@@ -44,8 +52,7 @@ struct FundsBacktestCommand: ParsableCommand {
       if let openDates {
         open = try OpenDates.load(CSVTable(contentsOf: openDates), codes: Set(entries.map(\.code)))
       }
-      var settings = RankBacktestSettings(start: start, scoring: scoring.settings)
-      if let rebalanceMonths { settings.rebalanceMonths = rebalanceMonths }
+      let settings = self.settings
       guard
         let backtest = RankBacktest(
           entries: entries, openDates: open, settings: settings, periodsPerYear: input.periodsPerYear)

@@ -36,24 +36,33 @@ struct FundsInputOptions: ParsableArguments {
   var mergeManagers = false
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "NAVs a series needs, history check (default: \(FundCleaningRules().history.minimumPrices)).", valueName: "n"))
+      "NAVs a series needs, history check (default: \(FundCleaningRules().history.minimumPrices); "
+        + "\(valid(FundCleaningRules.minimumObservationsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var minObservations: Int?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Periods a year for every series instead of the detected frequency's.", valueName: "p"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Periods a year for every series instead of the detected frequency's.", valueName: "p"),
+    transform: ArgumentValue.number)
   var periodsPerYear: Double?
 
   @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
 
+  /// The cleaning rules: the library's defaults with every option given applied.
+  var rules: FundCleaningRules {
+    var rules = FundCleaningRules()
+    apply(to: &rules)
+    return rules
+  }
+
   func validate() throws {
-    if let minObservations, minObservations < 2 { throw ValidationError("--min-observations must be at least 2.") }
-    if let periodsPerYear, !(periodsPerYear > 0 && periodsPerYear.isFinite) {
-      throw ValidationError("--periods-per-year must be positive.")
-    }
+    try OptionCheck.settings(
+      rules.violations,
+      names: [("--min-observations", "history.minimumPrices"), ("--periods-per-year", "periodsPerYear")])
   }
 
   /// The NAV input: the argument, else the bundled factor ETFs.
@@ -74,8 +83,6 @@ struct FundsInputOptions: ParsableArguments {
   /// Loads and cleans the input (the library's cleaning rules with the options given).
   func load() throws -> (universe: FundUniverse, entries: [FundEntry]) {
     let universe = try loadUniverse()
-    var rules = FundCleaningRules()
-    apply(to: &rules)
     return (universe, try universe.cleaned(rules))
   }
 }
@@ -86,36 +93,39 @@ struct RankScoreOptions: ParsableArguments {
   static let defaults = RankScoreSettings()
 
   @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Calendar months of the trailing window (default: \(defaults.windowMonths)).", valueName: "n"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Calendar months of the trailing window (default: \(defaults.windowMonths); \(valid(RankScoreSettings.windowMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var windowMonths: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction))).", valueName: "f"))
+      "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction)); \(valid(RankScoreSettings.keepFractionRange))).", valueName: "f"),
+    transform: ArgumentValue.fraction)
   var keepFraction: Double?
 
   @Option(
-    name: .long, help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept)).", valueName: "n"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept); \(valid(RankScoreSettings.minimumKeptRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var minKept: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Annual risk-free rate for the Sharpe ratio, a fraction (default: \(shown(defaults.riskFree))).",
-      valueName: "r"))
+      "Annual risk-free rate for the Sharpe ratio, a fraction or a percentage (default: "
+        + "\(shown(defaults.riskFree)); \(valid(RankScoreSettings.riskFreeRange))).", valueName: "r"),
+    transform: ArgumentValue.fraction)
   var riskFree: Double?
 
-  func validate() throws {
-    if let windowMonths, windowMonths < 1 { throw ValidationError("--window-months must be at least 1.") }
-    if let keepFraction, !(keepFraction > 0 && keepFraction <= 1) {
-      throw ValidationError("--keep-fraction must be in (0, 1].")
-    }
-    if let minKept, minKept < 1 { throw ValidationError("--min-kept must be at least 1.") }
-    if let riskFree, !riskFree.isFinite { throw ValidationError("--risk-free must be a number.") }
-  }
+  /// The settings key each option sets.
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--window-months", "windowMonths"), ("--keep-fraction", "keepFraction"), ("--min-kept", "minimumKept"),
+    ("--risk-free", "riskFree"),
+  ]
+
+  func validate() throws { try OptionCheck.settings(settings.violations, names: Self.optionKeys) }
 
   /// The library's defaults with every option given applied.
   var settings: RankScoreSettings {

@@ -16,12 +16,13 @@ struct FundsSelectCommand: ParsableCommand {
       --format json follows DESIGN.md §7 like `select`.
       """)
 
-  static let defaults = FundSelectionSettings()
-
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @OptionGroup(title: "Input") var input: FundsInputOptions
+
+  /// FOF selection's defaults (DESIGN.md §8), the library's: the help text shows them.
+  static let defaults = FundSelectionSettings()
 
   @Option(
     name: .long,
@@ -31,73 +32,87 @@ struct FundsSelectCommand: ParsableCommand {
   var settings: String?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.costs.preCostSR))).",
-      valueName: "sr"))
+      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.costs.preCostSR)); "
+        + "\(valid(CostSettings.preCostSRRange))).", valueName: "sr"),
+    transform: ArgumentValue.number)
   var preCostSR: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Minimum subscriptions held at the target position (default: \(shown(defaults.sizing.maxContracts))).",
-      valueName: "n"))
+      "Minimum subscriptions held at the target position (default: \(shown(defaults.sizing.maxContracts)); "
+        + "\(valid(PositionSizing.maxContractsRange))).", valueName: "n"),
+    transform: ArgumentValue.number)
   var maxUnits: Double?
 
   @Option(
-    name: .customLong("idm-cap"),
+    name: .customLong("idm-cap"), parsing: .unconditional,
     help: ArgumentHelp(
-      "Cap on the diversification multiplier (default: \(shown(defaults.sizing.idmCap))).", valueName: "x"))
+      "Cap on the diversification multiplier (default: \(shown(defaults.sizing.idmCap)); "
+        + "\(valid(PositionSizing.idmCapRange))).", valueName: "x"),
+    transform: ArgumentValue.number)
   var idmCap: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Largest weight in the standalone capital test, a fraction (default: "
-        + "\(shown(defaults.filters.capital.maximumWeight))).", valueName: "w"))
+      "Largest weight in the standalone capital test, a fraction or a percentage (default: "
+        + "\(shown(defaults.filters.capital.maximumWeight)); \(valid(CapitalFilter.maximumWeightRange))).",
+      valueName: "w"),
+    transform: ArgumentValue.fraction)
   var maxWeight: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Portfolio volatility target, a fraction a year (default: \(shown(defaults.sizing.targetVolatility)) = "
-        + "\(shown(defaults.sizing.targetVolatility * 100))%).", valueName: "v"))
+      "Portfolio volatility target a year, a fraction or a percentage (default: "
+        + "\(shown(defaults.sizing.targetVolatility)) = \(shown(defaults.sizing.targetVolatility * 100))%; "
+        + "\(valid(PositionSizing.targetVolatilityRange))).", valueName: "v"),
+    transform: ArgumentValue.fraction)
   var targetVol: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Expected holding period, years; spreads subscription and redemption fees (default: "
-        + "\(shown(defaults.costs.holdingYears))).", valueName: "years"))
+        + "\(shown(defaults.costs.holdingYears)); \(valid(FundCostSettings.holdingYearsRange))).", valueName: "years"),
+    transform: ArgumentValue.number)
   var holdingYears: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months of returns behind a product's volatility (default: \(defaults.risk.volatilityMonths)).",
-      valueName: "n"))
+      "Calendar months of returns behind a product's volatility (default: \(defaults.risk.volatilityMonths); "
+        + "\(valid(FundRiskSettings.volatilityMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var volMonths: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Calendar months of monthly returns behind the correlations (default: \(defaults.risk.correlationMonths)).",
-      valueName: "n"))
+      "Calendar months of monthly returns behind the correlations (default: \(defaults.risk.correlationMonths); "
+        + "\(valid(FundRiskSettings.correlationMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var correlationMonths: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Exclude products costing more than this, SR units a year (default: "
-        + "\(defaults.filters.cost.map { shown($0.maximumSRCost) } ?? "no limit")).", valueName: "sr"))
+        + "\(defaults.filters.cost.map { shown($0.maximumSRCost) } ?? "no limit"); "
+        + "\(valid(CostFilter.maximumSRCostRange))).", valueName: "sr"),
+    transform: ArgumentValue.number)
   var maxSRCost: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Select at most this many products (default: "
-        + "\(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit")).",
-      valueName: "n"))
+        + "\(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit"); "
+        + "\(valid(SelectionRules.maxInstrumentsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var maxInstruments: Int?
 
   @Option(
@@ -110,29 +125,24 @@ struct FundsSelectCommand: ParsableCommand {
       "Currency of every amount (default: the products' currency when they share one, else USD).", valueName: "code"))
   var baseCurrency: String?
 
+  /// The settings key each option sets (key paths in `FundSelectionSettings`' document).
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--pre-cost-sr", "costs.preCostSR"), ("--max-units", "sizing.maxContracts"), ("--idm-cap", "sizing.idmCap"),
+    ("--max-weight", "filters.capital.maximumWeight"), ("--target-vol", "sizing.targetVolatility"),
+    ("--holding-years", "costs.holdingYears"), ("--vol-months", "risk.volatilityMonths"),
+    ("--correlation-months", "risk.correlationMonths"), ("--max-sr-cost", "filters.cost.maximumSRCost"),
+    ("--max-instruments", "selection.maxInstruments"),
+  ]
+
+  /// Every option given, checked against its setting's valid range (the library's), before any work.
   func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-    if let preCostSR, !preCostSR.isFinite { throw ValidationError("--pre-cost-sr must be a number.") }
-    if let maxUnits, !(maxUnits > 0 && maxUnits.isFinite) { throw ValidationError("--max-units must be positive.") }
-    if let idmCap, !(idmCap >= 1 && idmCap.isFinite) { throw ValidationError("--idm-cap must be at least 1.") }
-    if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1].") }
-    if let targetVol, !(targetVol > 0 && targetVol.isFinite) { throw ValidationError("--target-vol must be positive.") }
-    if let holdingYears, !(holdingYears > 0 && holdingYears.isFinite) {
-      throw ValidationError("--holding-years must be positive.")
-    }
-    if volMonths.map({ $0 < 1 }) ?? false || correlationMonths.map({ $0 < 2 }) ?? false {
-      throw ValidationError("--vol-months must be at least 1 and --correlation-months at least 2.")
-    }
-    if let maxSRCost, !maxSRCost.isFinite { throw ValidationError("--max-sr-cost must be a number.") }
-    if let maxInstruments, maxInstruments < 1 { throw ValidationError("--max-instruments must be at least 1.") }
+    var settings = FundSelectionSettings()
+    apply(to: &settings)
+    try OptionCheck.settings(settings.violations, names: Self.optionKeys)
   }
 
-  /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.
-  func selectionSettings() throws -> FundSelectionSettings {
-    var settings = FundSelectionSettings()
-    if let file = self.settings {
-      settings = try FundSelectionSettings.load(FileBytes.read(file, displayName: file), file: file)
-    }
+  /// `settings` with every option given applied.
+  func apply(to settings: inout FundSelectionSettings) {
     input.apply(to: &settings.cleaning)
     if let preCostSR { settings.costs.preCostSR = preCostSR }
     if let maxUnits { settings.sizing.maxContracts = maxUnits }
@@ -144,6 +154,19 @@ struct FundsSelectCommand: ParsableCommand {
     if let correlationMonths { settings.risk.correlationMonths = correlationMonths }
     if let maxSRCost { settings.filters.cost = CostFilter(maximumSRCost: maxSRCost) }
     if let maxInstruments { settings.selection.maxInstruments = maxInstruments }
+  }
+
+  /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.
+  func selectionSettings() throws -> FundSelectionSettings {
+    var settings = FundSelectionSettings()
+    if let file = self.settings {
+      do {
+        settings = try FundSelectionSettings.load(FileBytes.read(file, displayName: file), file: file)
+      } catch {
+        throw InputFailure(error)
+      }
+    }
+    apply(to: &settings)
     return settings
   }
 

@@ -78,12 +78,12 @@ struct NonDefaultRunTests {
     let page = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
     let text = Self.visibleText(page)
     #expect(text.contains("max-Sharpe risk weights") && !text.contains("equal risk weights"))
-    // Each step's row: number, code, class, Sharpe (4 decimals), IDM (3), capital needed (whole, grouped).
+    // Each step's row: number, code, class, Sharpe (4 decimals), IDM (3), capital needed (whole, rounded up, grouped).
     let steps = try #require(Self.fixture["steps"] as? [[String: Any]])
     for (k, step) in steps.enumerated() {
       let row = [
         "\(k + 1)", step["added"] as! String, String(format: "%.4f", number(step, "sharpe")!),
-        String(format: "%.3f", number(step, "idm")!), Self.grouped(number(step, "minimumCapital")!),
+        String(format: "%.3f", number(step, "idm")!), Self.grouped(number(step, "minimumCapital")!.rounded(.up)),
       ]
       let code = row[1]
       let pattern = "\(row[0]) \(code) "

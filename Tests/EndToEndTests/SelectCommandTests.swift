@@ -105,7 +105,7 @@ struct SelectCommandTests {
     let text = out.standardOutput
     for needle in [
       "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "Chosen set: 10 instruments", "Exclusions",
-      "history", "capital", "repaired", "990,002",
+      "history", "capital", "repaired", "needs 990,003 USD", "4 contracts each (USD)", "990,003",
     ] {
       #expect(text.contains(needle), "missing \(needle)")
     }
@@ -156,7 +156,7 @@ struct SelectCommandTests {
   func invalidOptions() throws {
     let out = try Self.run(["select", "--capital=-5"])
     #expect(out.status != 0)
-    #expect(out.standardError.contains("--capital must be a positive amount"))
+    #expect(out.standardError.contains("--capital -5 must be positive"))
   }
 }
 

@@ -63,7 +63,7 @@ struct CapitalSweepTests {
     let sweep = try CapitalSweep(
       analysis: UniverseAnalysis(universe: universe, settings: PipelineSettings()),
       capitals: [10_000, 1_000_000, 20_000_000])
-    let table = sweep.table(width: 100)
+    let table = sweep.table(style: TerminalStyle(colour: false, width: 100))
     #expect(table.contains("1,000,000") && table.contains("20,000,000") && table.contains("NASDAQ_micro CORN GBPEUR"))
     // The table (indented lines) fits the width: the sets wrap under their column.
     #expect(table.split(separator: "\n").filter { $0.hasPrefix("  ") }.allSatisfy { $0.count <= 100 })
@@ -77,10 +77,18 @@ struct CapitalSweepTests {
     #expect(jsonRows[0]["sharpe"] is NSNull && jsonRows[0]["instrumentCount"] as? Int == 0)
     #expect(jsonRows[1]["instrumentCount"] as? Int == 10)
     #expect((jsonRows[1]["instruments"] as? [String])?.first == "NASDAQ_micro")
+    // The eligible pool at each capital: none at 10,000; 110 at 1,000,000 (as `select` reports, 100 eligible but not
+    // chosen + 10 selected); never more than the 170 of the pool.
+    #expect(jsonRows.map { $0["eligibleCount"] as? Int } == sweep.rows.map(\.eligibleCount))
+    #expect(sweep.rows[0].eligibleCount == 0 && sweep.rows[1].eligibleCount == 110)
+    #expect(doc["poolSize"] as? Int == 170 && sweep.rows.allSatisfy { $0.eligibleCount <= 170 })
+    #expect(table.contains("Eligible") && table.contains("Set needs (USD)"))
     let csv = sweep.csv.split(separator: "\n")
-    #expect(csv[0] == "capital,instrument_count,sharpe,idm,minimum_capital,stop_reason,instruments")
+    #expect(
+      csv[0] == "capital,instrument_count,sharpe,idm,minimum_capital,stop_reason,instruments,smallest_capital,"
+        + "eligible_count")
     let fields = csv[2].split(separator: ",", omittingEmptySubsequences: false)
-    #expect(fields[0] == "1000000" && fields[1] == "10")
+    #expect(fields[0] == "1000000" && fields[1] == "10" && fields.last == "110")
     // Full precision: the Sharpe ratio reads back as the exact double.
     #expect(identical(Double(fields[2])!, sweep.rows[1].sharpe!))
   }

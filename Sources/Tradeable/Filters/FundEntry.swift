@@ -33,4 +33,6 @@ extension FundEntry: Screenable {
   public var unitRisk: Double? { nil }
   public var annualSRCost: Double? { nil }
   public var liquidity: Liquidity { .unknown }
+  /// Not measured at cleaning: the volatility filter judges it once it is.
+  public var riskIsUnmeasurable: Bool { false }
 }

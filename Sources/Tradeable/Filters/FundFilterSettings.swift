@@ -33,4 +33,6 @@ extension FundSelectionMetrics: Screenable {
   public var reportingFrequency: ReportingFrequency? { frequency }
   /// Funds report no traded volume.
   public var liquidity: Liquidity { .unknown }
+  /// A product without a volatility is the volatility filter's to exclude (reason `volatility`).
+  public var riskIsUnmeasurable: Bool { false }
 }

@@ -50,6 +50,10 @@ public protocol Screenable {
   var annualSRCost: Double? { get }
   /// Liquidity over the liquidity filter's window.
   var liquidity: Liquidity { get }
+  /// Whether the risk has been measured and could not be (fewer than two differences in the volatility window): the
+  /// history filter excludes such an instrument, which has no risk to size a position by. `false` for what is not
+  /// measured yet (a fund entry at cleaning, whose volatility the volatility filter judges later).
+  var riskIsUnmeasurable: Bool { get }
 }
 
 extension InstrumentMetrics: Screenable {
@@ -58,6 +62,7 @@ extension InstrumentMetrics: Screenable {
   /// Daily: futures histories are daily prices (DESIGN.md §2).
   public var reportingFrequency: ReportingFrequency? { .daily }
   public var unitRisk: Double? { currencyVolatility }
+  public var riskIsUnmeasurable: Bool { currencyVolatility == nil }
 }
 
 /// What a filter sees besides the instrument: the universe's last date, the capital (absent when none is given) and

@@ -33,6 +33,15 @@ public struct PipelineSettings: Codable, Sendable, Equatable {
     self.sizing = sizing
     self.selection = selection
   }
+
+  /// Every setting outside its valid range, by its key path in the settings document (`risk.volatilityWindow`), in
+  /// pipeline order. The command line checks its options against these before any work; `load(_:file:)` checks a
+  /// settings document by the same rules.
+  public var violations: [SettingViolation] {
+    risk.violations.prefixed("risk") + correlation.violations.prefixed("correlation")
+      + costs.violations.prefixed("costs") + filters.violations.prefixed("filters")
+      + sizing.violations.prefixed("sizing") + selection.violations.prefixed("selection")
+  }
 }
 
 extension PipelineSettings: SettingsDocument {

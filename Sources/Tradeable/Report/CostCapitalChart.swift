@@ -179,7 +179,7 @@ public struct CostCapitalChart: Chart {
     return canvas.rendered(
       id: id, title: "Annual SR cost against standalone minimum capital",
       description:
-        "\(plotted.count) instruments, coloured by asset class; chosen ones large ringed circles and labelled, "
+        "\(NumberFormat.count(plotted.count, "instrument")), coloured by asset class; chosen ones large ringed circles and labelled, "
         + "eligible ones filled circles, excluded ones hollow diamonds. The dashed horizontal line is the cost "
         + "threshold, the dashed vertical line the capital.")
   }

@@ -72,20 +72,22 @@ extension FundSelection {
       question: "which funds to hold",
       source: "\(universe.source), products \(universe.productsFile ?? "—")",
       countQualifier: entries.contains { $0.isMerged } ? " (managers merged)" : "",
+      unit: "unit", maxUnits: settings.sizing.maxContracts,
       chosenColumns: [
         ("Code", .left), ("Name", .left), ("Weight", .right), ("Vol", .right), ("Fee drag", .right),
-        ("SR cost", .right), ("Min subscription", .right), ("Capital needed (\(base))", .right),
+        ("SR cost", .right), ("Min subscription", .right),
       ],
       chosenCells: { _, member in
         let i = member.index
         return [
-          metrics[i].code, String(entries[i].product.name.prefix(36)), NumberFormat.percent(member.weight),
+          metrics[i].code, entries[i].product.name, NumberFormat.percent(member.weight),
           NumberFormat.percent(metrics[i].annualVolatility),
           NumberFormat.percent(metrics[i].feeDrag?.total, decimals: 2),
           NumberFormat.fixed(metrics[i].annualSRCost, decimals: 4), money(metrics[i].minimumSubscription),
-          money(member.minimumCapital),
         ]
       },
+      positionFormula: "Units = capital × IDM × weight × target volatility / (minimum subscription × volatility), a "
+        + "unit being one minimum subscription; exposure = units × minimum subscription.",
       screens: "the frequency, history and volatility checks",
       exclusions: [
         (.frequency, "reports less often than monthly (median gap over 35 days)"),
@@ -99,7 +101,12 @@ extension FundSelection {
         (.capital, "needs more than \(money(capital)) \(base) on its own"),
       ],
       exclusionDetails: details,
-      correlationSummary: correlationSummary)
+      correlationSummary: { width in
+        correlationSummary.split(separator: "\n").flatMap { line -> [String] in
+          let indent = line.hasPrefix("  ") ? "  " : ""
+          return wrapped(String(line.dropFirst(indent.count)), width: width, indent: indent)
+        }
+      })
   }
 
   /// The correlation paragraph: monthly, pairwise, no floor; the matrix of the candidates positive definite or

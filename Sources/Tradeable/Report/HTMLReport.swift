@@ -40,8 +40,8 @@ public struct HTMLReport: Sendable {
     // Header and summary.
     body.append("<header><h1>Which instruments to trade with \(esc(money(s.capital))) \(esc(base))</h1>")
     body.append(
-      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.instrumentCount)) instruments"
-        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
+      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.count(universe.instrumentCount, "instrument"))"
+        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) \(s.eligible.count == 1 ? "passes" : "pass") "
         + "every filter at this capital."
         + (portfolio.isEmpty ? "" : " The set was found by \(esc(setDescription)).") + " Pre-cost Sharpe ratio "
         + "\(num(settings.costs.preCostSR, 2)) for every instrument, target volatility "
@@ -56,7 +56,7 @@ public struct HTMLReport: Sendable {
       cards.append(
         ("IDM", NumberFormat.fixed(idm, decimals: 2), "cap \(NumberFormat.fixed(settings.sizing.idmCap, decimals: 2))"))
       cards.append(
-        ("Capital needed", money(portfolio.minimumCapital), "\(base), of \(money(s.capital)) available"))
+        ("The set needs", NumberFormat.capitalNeeded(portfolio.smallestCapital), "\(base), of \(money(s.capital)) available"))
     } else {
       cards.append(("Instruments chosen", "0", "nothing fits this capital"))
     }
@@ -142,13 +142,13 @@ public struct HTMLReport: Sendable {
           + "member holds \(num(settings.sizing.maxContracts, 0)) contracts at its target position."))
     var table = HTMLTable([
       ("Step", .number), ("Added", .left), ("Class", .left), ("Sharpe", .number), ("IDM", .number),
-      ("Capital needed (\(base))", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) each (\(base))", .number),
     ])
     for (k, step) in s.path.steps.enumerated() {
       let i = step.added
       table.append([
         "\(k + 1)", s.metrics[i].code, s.instruments[i].assetClass, NumberFormat.fixed(step.sharpe, decimals: 4),
-        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
+        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.capitalNeeded(step.minimumCapital),
       ])
     }
     out.append(table.rendered(id: "table-steps"))
@@ -171,7 +171,9 @@ public struct HTMLReport: Sendable {
     var table = HTMLTable([
       ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
       ("SR cost/yr", .number),
-      ("Contracts", .number), ("Rounded", .number), ("Capital needed (\(base))", .number),
+      ("Contracts", .number), ("Rounded", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) at (\(base))", .number),
+      ("Alone at (\(base))", .number),
     ])
     for member in portfolio.members {
       let i = member.index
@@ -179,10 +181,14 @@ public struct HTMLReport: Sendable {
         s.metrics[i].code, s.instruments[i].name, s.instruments[i].assetClass, NumberFormat.percent(member.weight),
         NumberFormat.percent(s.metrics[i].annualVolatility), NumberFormat.fixed(s.metrics[i].annualSRCost, decimals: 4),
         NumberFormat.fixed(member.contracts, decimals: 2), NumberFormat.fixed(member.roundedContracts, decimals: 0),
-        NumberFormat.money(member.minimumCapital),
+        NumberFormat.capitalNeeded(member.minimumCapital), NumberFormat.capitalNeeded(member.standaloneCapital),
       ])
     }
     out.append(table.rendered(id: "table-chosen"))
+    out.append(
+      "<p>\(esc(NumberFormat.quantity(settings.sizing.maxContracts, "contract"))) at: the capital at which the member holds "
+        + "that many contracts in this set; alone at: what the capital filter asks of it alone at its best case. The "
+        + "set needs the largest of these, \(esc(NumberFormat.capitalNeeded(portfolio.smallestCapital))) \(esc(base)).</p>")
     out.append("</section>")
     return out
   }
@@ -204,15 +210,15 @@ public struct HTMLReport: Sendable {
         SweepChart(points: points, marked: selection.capital, baseCurrency: base), id: "chart-sweep",
         caption: "Capital on a logarithmic axis. The dashed line marks this report's capital."))
     var table = HTMLTable([
-      ("Capital (\(base))", .number), ("Instruments", .number), ("Sharpe", .number), ("IDM", .number),
-      ("Capital needed (\(base))", .number), ("Set (in the order added)", .left),
+      ("Capital (\(base))", .number), ("Eligible", .number), ("Chosen", .number), ("Sharpe", .number),
+      ("IDM", .number), ("Set needs (\(base))", .number), ("Set (in the order added)", .left),
     ])
     for row in rows {
       table.append(
         [
-          NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
-          NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
-          NumberFormat.money(row.minimumCapital),
+          NumberFormat.money(row.capital), NumberFormat.integer(row.eligibleCount),
+          NumberFormat.integer(row.instruments.count), NumberFormat.fixed(row.sharpe, decimals: 4),
+          NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.capitalNeeded(row.smallestCapital),
           row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
         ], rowClass: row.capital == selection.capital ? "current" : nil)
     }

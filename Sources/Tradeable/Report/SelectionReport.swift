@@ -56,9 +56,15 @@ struct SelectionReport {
   var source: String
   /// Said after the count ("(managers merged)"), with its leading space.
   var countQualifier: String = ""
+  /// What one position unit is ("contract" for futures, "unit" of minimum subscription for funds), and how many of
+  /// them a member holds at its target position in the capital tests (`PositionSizing.maxContracts`).
+  var unit: String
+  var maxUnits: Double
   /// Columns of the chosen-set table, and the cells of each member (its place in the set, the member).
   var chosenColumns: [(String, TextTable.Alignment)]
   var chosenCells: (Int, Portfolio.Member) -> [String]
+  /// How the positions table's units and exposure are computed, in a sentence.
+  var positionFormula: String
   /// What no row passes when nothing is selectable at any capital ("the history, stale, liquidity and cost filters").
   var screens: String
   /// The exclusion reasons the table lists, in order, with what each means.
@@ -67,8 +73,8 @@ struct SelectionReport {
   var exclusionDetails: [String] = []
   /// Lines after the status counts.
   var notes: [String] = []
-  /// The correlation paragraph.
-  var correlationSummary: String
+  /// The correlation paragraph, in lines of at most the given width.
+  var correlationSummary: (Int) -> [String]
 
   /// Codes of every row, for the path.
   func code(_ i: Int) -> String { rows[i].code }
@@ -108,39 +114,79 @@ struct SelectionReport {
     ])
   }
 
-  /// The selection as text: the greedy path step by step, the chosen set with its weights, the exclusions by reason
-  /// and the state of the correlation matrix.
+  /// The selection as text: the greedy path step by step, the chosen set with its weights, each member's position and
+  /// capital needs, the exclusions by reason and the state of the correlation matrix. Tables and paragraphs fit
+  /// `style.width` when it is given.
   func table(style: TerminalStyle) -> String {
     let base = baseCurrency
     let money = NumberFormat.money
+    let units = NumberFormat.quantity(maxUnits, unit)
+    let width = style.width ?? 120
     var out: [String] = []
     out.append(style.bold("Tradeable — \(question) with \(money(capital)) \(base)"))
     let eligible = rows.filter { $0.status != .excluded }.count
     out.append(
-      "Data: \(source) — \(noun.counted(rows.count))\(countQualifier)\(lastDate.map { ", last date \($0)" } ?? ""); "
-        + "\(NumberFormat.integer(eligible)) pass every filter.")
+      contentsOf: wrapped(
+        "Data: \(source) — \(noun.counted(rows.count))\(countQualifier)"
+          + "\(lastDate.map { ", last date \($0)" } ?? ""); \(NumberFormat.integer(eligible)) "
+          + "\(eligible == 1 ? "passes" : "pass") every filter.", width: width, indent: ""))
     out.append("")
 
-    if let sharpe = portfolio.sharpe, let idm = portfolio.idm, let needed = portfolio.minimumCapital {
+    if let sharpe = portfolio.sharpe, let idm = portfolio.idm, let needs = portfolio.smallestCapital {
       out.append(style.bold("Selection, step by step"))
-      out.append(path.stepTable(code: code, baseCurrency: base, style: style))
+      out.append(path.stepTable(code: code, baseCurrency: base, maxContracts: maxUnits, unit: unit, style: style))
       out.append("  Stopped: \(path.stopReason.rawValue.replacing("instrument", with: noun.singular)).")
+      out.append(
+        contentsOf: wrapped(
+          "\(units) each: the capital at which every member of that step's set holds \(units) at its target "
+            + "position (DESIGN.md §6).", width: width))
       out.append("")
       out.append(
         style.bold(
           "Chosen set: \(noun.counted(portfolio.members.count)), Sharpe \(NumberFormat.fixed(sharpe, decimals: 4)), "
-            + "IDM \(NumberFormat.fixed(idm, decimals: 3)), needs \(money(needed)) \(base)"))
+            + "IDM \(NumberFormat.fixed(idm, decimals: 3)), needs \(NumberFormat.capitalNeeded(needs)) \(base)"))
       var chosen = TextTable(chosenColumns)
       for (k, member) in portfolio.members.enumerated() { chosen.append(chosenCells(k, member)) }
       out.append(chosen.rendered(style: style))
+      out.append("")
+
+      out.append(style.bold("Positions and capital needs at \(money(capital)) \(base), an average forecast"))
+      let unitTitle = unit.prefix(1).uppercased() + unit.dropFirst() + "s"
+      var positions = TextTable([
+        ("Code", .left), (unitTitle, .right), ("Whole", .right), ("Exposure (\(base))", .right),
+        ("\(units) at", .right), ("Alone at", .right),
+      ])
+      var few = 0
+      for member in portfolio.members {
+        let mark = member.hasFewContracts ? " *" : "  "
+        if member.hasFewContracts { few += 1 }
+        positions.append([
+          member.code, NumberFormat.fixed(member.contracts, decimals: 2),
+          NumberFormat.fixed(member.roundedContracts, decimals: 0) + mark, money(member.exposure),
+          NumberFormat.capitalNeeded(member.minimumCapital), NumberFormat.capitalNeeded(member.standaloneCapital),
+        ])
+      }
+      out.append(positions.rendered(style: style))
+      var notes =
+        positionFormula + " \(units) at: the capital at which the member holds \(units) in this set; alone at: what "
+        + "the capital filter asks of it alone at its best case (DESIGN.md §5). The set needs the largest of these, "
+        + "\(NumberFormat.capitalNeeded(needs)) \(base): with less, this exact set cannot be held."
+      if few > 0 {
+        notes +=
+          " * Under \(NumberFormat.decimal(Portfolio.Member.fewContracts)) whole \(unit)s: the position can only be "
+          + "held in steps of its whole size, so it follows the forecast poorly."
+      }
+      out.append(contentsOf: wrapped(notes, width: width))
     } else {
       out.append(style.bold("Nothing can be selected with \(money(capital)) \(base)."))
       if let workable = smallestWorkable {
         out.append(
-          "  The smallest capital that admits \(noun.article) \(noun.singular) is "
-            + "\(money(workable.capital.rounded(.up))) \(base)\(workable.code.map { " (\($0))" } ?? "").")
+          contentsOf: wrapped(
+            "The smallest capital that admits \(noun.article) \(noun.singular) is "
+              + "\(money(workable.capital.rounded(.up))) \(base)\(workable.code.map { " (\($0))" } ?? "").",
+            width: width))
       } else {
-        out.append("  No \(noun.singular) passes \(screens) at any capital.")
+        out.append(contentsOf: wrapped("No \(noun.singular) passes \(screens) at any capital.", width: width))
       }
     }
     out.append("")
@@ -159,9 +205,32 @@ struct SelectionReport {
       "  \(count(.excluded)) excluded, \(count(.eligible)) eligible but not chosen, \(count(.selected)) selected.")
     out.append(contentsOf: notes)
     out.append("")
-    out.append(correlationSummary)
+    out.append(contentsOf: correlationSummary(width))
     return out.joined(separator: "\n")
   }
+}
+
+/// `text` in lines of at most `width` characters, each after `indent`.
+func wrapped(_ text: String, width: Int, indent: String = "  ") -> [String] {
+  wrapWords(text, width: max(20, width - indent.count)).map { indent + $0 }
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word gets a line of its own).
+func wrapWords(_ text: String, width: Int) -> [String] {
+  var lines: [String] = []
+  var current = ""
+  for word in text.split(separator: " ") {
+    if current.isEmpty {
+      current = String(word)
+    } else if current.count + 1 + word.count <= width {
+      current += " " + word
+    } else {
+      lines.append(current)
+      current = String(word)
+    }
+  }
+  if !current.isEmpty { lines.append(current) }
+  return lines
 }
 
 extension String {

@@ -32,9 +32,9 @@ extension SelectionResult {
     }
     let filters = settings.filters
     let meaning: [ExclusionReason: String] = [
-      .history: "fewer than \(filters.history.minimumPrices) daily prices",
-      .stale: "no price for more than \(filters.stale.maximumWeekdays) weekdays",
-      .liquidity: "under \(NumberFormat.money(filters.liquidity.minimumVolume)) contracts or "
+      .history: "fewer than \(NumberFormat.count(filters.history.minimumPrices, "daily price"))",
+      .stale: "no price for more than \(NumberFormat.count(filters.stale.maximumWeekdays, "weekday"))",
+      .liquidity: "under \(NumberFormat.decimal(filters.liquidity.minimumVolume)) contracts or "
         + "\(money(filters.liquidity.minimumTradedValue)) \(base) a day",
       .cost: "annual cost above \(NumberFormat.fixed(filters.cost.maximumSRCost, decimals: 2)) SR, or zero volatility",
       .capital: "needs more than \(money(capital)) \(base) on its own",
@@ -58,56 +58,86 @@ extension SelectionResult {
       ]),
       settings: settings.json,
       question: "which instruments to trade", source: universe.source,
+      unit: "contract", maxUnits: settings.sizing.maxContracts,
       chosenColumns: [
-        ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .right), ("Vol", .right),
-        ("SR cost", .right), ("Capital needed (\(base))", .right),
+        ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .right), ("Vol", .right), ("SR cost", .right),
       ],
       chosenCells: { _, member in
         let i = member.index
         return [
-          metrics[i].code, String(instruments[i].name.prefix(32)), instruments[i].assetClass,
-          NumberFormat.percent(member.weight), NumberFormat.percent(metrics[i].annualVolatility),
-          NumberFormat.fixed(metrics[i].annualSRCost, decimals: 4), money(member.minimumCapital),
+          metrics[i].code, instruments[i].name, instruments[i].assetClass, NumberFormat.percent(member.weight),
+          NumberFormat.percent(metrics[i].annualVolatility), NumberFormat.fixed(metrics[i].annualSRCost, decimals: 4),
         ]
       },
+      positionFormula: "Contracts = capital × IDM × weight × target volatility / the contract's volatility; exposure "
+        + "= contracts × notional at the last price.",
       screens: "the history, stale, liquidity and cost filters",
       exclusions: exclusionCounts.map { ($0.0, meaning[$0.0] ?? "") },
       notes: unknownLiquidity == 0
         ? []
         : [
-          "  \(NumberFormat.integer(unknownLiquidity)) instrument\(unknownLiquidity == 1 ? " has" : "s have") no "
-            + "volume data: liquidity unknown, kept."
+          "  \(NumberFormat.count(unknownLiquidity, "instrument")) \(unknownLiquidity == 1 ? "has" : "have") no volume "
+            + "data: liquidity unknown, kept."
         ],
-      correlationSummary: correlationSummary)
+      correlationSummary: correlationSummary(width:))
   }
 
-  /// One line on the correlation matrix of the eligible set.
-  var correlationSummary: String {
+  /// The correlation matrix in plain words: how it was estimated, whether it needed the repair, why, and how far
+  /// the repair moved the chosen set's correlations.
+  func correlationSummary(width: Int) -> [String] {
     let n = correlation.eligibleCount
-    if n < 2 { return "Correlation: fewer than two eligible instruments, nothing to estimate." }
-    let lead =
-      "Correlation: weekly, pairwise over \(settings.correlation.weeks) ISO weeks, floored at "
-      + "\(NumberFormat.fixed(settings.correlation.floor, decimals: 2))"
-    let selected = correlation.selectedSmallestEigenvalue.map {
-      " The chosen set's matrix has smallest eigenvalue \(NumberFormat.fixed($0, decimals: 4))"
-        + ($0 > 0 ? "." : ": not positive definite, treat its Sharpe ratio with care.")
-    } ?? ""
-    guard !correlation.matrixFree, let undefinedPairs = correlation.undefinedPairs else {
-      return lead + "; matrix-free: only the rows of selected instruments were computed (pool of "
-        + "\(correlation.poolSize) over the \(NumberFormat.money(Double(settings.correlation.matrixFreeThreshold))) "
-        + "threshold, or --correlation-mode matrix-free), so no positive-definite repair.\n " + selected
+    let c = settings.correlation
+    if n < 2 { return ["Correlation: fewer than two eligible instruments, nothing to estimate."] }
+    var lead =
+      "Correlation: weekly price differences over \(NumberFormat.count(c.weeks, "ISO week")), each pair over the "
+      + "weeks both instruments have (pairwise complete), floored at \(NumberFormat.fixed(c.floor, decimals: 2))"
+    if let undefined = correlation.undefinedPairs, undefined > 0 {
+      lead += "; \(NumberFormat.count(undefined, "pair")) without two common weeks set to 0"
     }
-    let undefined = undefinedPairs > 0 ? " (\(undefinedPairs) pairs without overlap set to 0)" : ""
+    lead += "."
+    var lines = wrapped(lead, width: width, indent: "")
+    let chosenEigenvalue = correlation.selectedSmallestEigenvalue
+    guard !correlation.matrixFree, correlation.undefinedPairs != nil else {
+      var text =
+        "Selected matrix-free (the pool of \(NumberFormat.integer(correlation.poolSize)) is over the "
+        + "\(NumberFormat.integer(c.matrixFreeThreshold)) threshold, or it was asked for): only the rows of chosen "
+        + "instruments were computed, so no positive-definite check or repair of the whole matrix."
+      if let chosenEigenvalue {
+        text +=
+          " The chosen set's own matrix has smallest eigenvalue \(NumberFormat.fixed(chosenEigenvalue, decimals: 4))"
+          + (chosenEigenvalue > 0 ? ", so its Sharpe ratio is sound." : ": not positive definite, so treat its Sharpe "
+            + "ratio with care.")
+      }
+      return lines + wrapped(text, width: width)
+    }
     guard let repair = correlation.repair else {
-      return lead + undefined + "; positive-definite repair turned off.\n " + selected
+      var text = "Positive-definite repair turned off (--no-correlation-repair)."
+      if let chosenEigenvalue, chosenEigenvalue <= 0 {
+        text += " The chosen set's matrix is not positive definite (smallest eigenvalue "
+          + "\(NumberFormat.fixed(chosenEigenvalue, decimals: 4))): treat its Sharpe ratio with care."
+      }
+      return lines + wrapped(text, width: width)
     }
-    if repair.repaired {
-      return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set was not positive definite (smallest "
-        + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) "
-        + "eigenvalues clipped at \(NumberFormat.scientific(settings.correlation.eigenvalueFloor, digits: 1)) and the "
-        + "matrix rescaled to unit diagonal (repaired)."
+    guard repair.repaired else {
+      return lines
+        + wrapped(
+          "The \(n)×\(n) matrix of the eligible instruments is a valid correlation matrix (positive definite, "
+            + "smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): no repair needed.",
+          width: width)
     }
-    return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set is positive definite (smallest eigenvalue "
-      + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))); no repair needed."
+    var text =
+      "Correlations estimated pair by pair, each over its own weeks, need not fit together as one matrix, and "
+      + "raising negative ones to the floor can break it further: the \(n)×\(n) matrix of the eligible instruments "
+      + "was not positive definite (smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))"
+      + ", \(NumberFormat.count(repair.clippedEigenvalues, "eigenvalue")) below "
+      + "\(NumberFormat.scientific(c.eigenvalueFloor, digits: 1))), so some portfolio variances would come out "
+      + "negative. It was repaired the standard way: those eigenvalues raised to "
+      + "\(NumberFormat.scientific(c.eigenvalueFloor, digits: 1)) and the matrix rescaled to unit diagonal."
+    if let change = correlation.largestRepairChange {
+      text +=
+        " The repair moved the chosen set's correlations by at most \(NumberFormat.fixed(change.change, decimals: 3))"
+        + " (\(portfolio.members[change.first].code)–\(portfolio.members[change.second].code))."
+    }
+    return lines + wrapped(text, width: width)
   }
 }

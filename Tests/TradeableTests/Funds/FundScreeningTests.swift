@@ -16,6 +16,7 @@ struct FundScreeningTests {
     var unitRisk: Double? = 20_000
     var annualSRCost: Double? = 0.05
     var liquidity: Liquidity = .unknown
+    var riskIsUnmeasurable = false
   }
 
   static let context = FilterContext(universeLastDate: nil)
