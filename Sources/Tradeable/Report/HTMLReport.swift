@@ -371,7 +371,7 @@ public struct HTMLReport: Sendable {
     var out = [
       "<section id=\"import\"><h2>Data import (pysystemtrade layout)</h2>",
       "<p>" + esc(imported.headline) + "</p>",
-      "<ul class=\"import-layout\">"
+      "<ul class=\"import-layout\" style=\"overflow-wrap:anywhere\">"
         + imported.layoutLines().map { "<li>" + esc($0.trimmingSpaces()) + "</li>" }.joined() + "</ul>",
     ]
     if !imported.leftOut.isEmpty {
