@@ -26,9 +26,12 @@ enum RunDate {
 
   /// `argument` as is when it holds only characters a shell leaves alone, else in single quotes.
   static func shellQuoted(_ argument: String) -> String {
-    let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
-      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./=:,+%@".unicodeScalars.contains($0)
-    }
+    let plain =
+      !argument.isEmpty
+      && argument.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || "-_./=:,+%@".unicodeScalars.contains($0)
+      }
     return plain ? argument : "'" + argument.replacingAll("'", with: "'\\''") + "'"
   }
 }

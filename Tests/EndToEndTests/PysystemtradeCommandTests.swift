@@ -47,11 +47,14 @@ struct PysystemtradeCommandTests {
     let out = try Self.run(["costs", "--pysystemtrade", folder, "--format", "csv", "--quiet"])
     #expect(out.status == 0, "stderr: \(out.standardError)")
     let notes = out.standardError
-    #expect(notes.contains("note: read \(folder)/data/futures in pysystemtrade's data/futures layout, an older arrangement:"))
+    #expect(
+      notes.contains("note: read \(folder)/data/futures in pysystemtrade's data/futures layout, an older arrangement:"))
     #expect(notes.contains("  \(folder) is a pysystemtrade checkout: reading its data/futures"))
     #expect(notes.contains("sysinit/futures/config/rollconfig.csv, column HoldRollCycle (older layout"))
     #expect(notes.contains("fx_prices_csv/EURUSD.csv, column FX (older layout): 1.2336 USD on 2018-03-05"))
-    #expect(notes.contains("note: 1 instrument left out (not imported):\n  no adjusted prices file; no spread cost; no roll cycle (1): ZULU"))
+    #expect(
+      notes.contains(
+        "note: 1 instrument left out (not imported):\n  no adjusted prices file; no spread cost; no roll cycle (1): ZULU"))
     #expect(out.standardOutput.split(separator: "\n").count == 4)  // the header and ALPHA, BRAVO, CHARLIE_mini
     let legacy = try Self.run(["costs", "--pysystemtrade", folder + "/data/futures/legacycsv", "--quiet"])
     #expect(legacy.status == 0 && legacy.standardError.contains("legacy csv layout"))

@@ -277,4 +277,27 @@ struct PysystemtradeLayoutTests {
     try FileManager.default.removeItem(atPath: legacy.path("costs_analysis.csv"))
     #expect(Self.importError(legacy.path)?.message.contains("no costs_analysis.csv") == true)
   }
+
+  @Test("a folder whose only pysystemtrade data is its legacycsv/ is read through it, and says so")
+  func legacyBelow() throws {
+    let f = TemporaryDataFolder("old-data-futures")
+    let source = Self.fixtures.appendingPathComponent("checkout-2018/data/futures/legacycsv")
+    try FileManager.default.copyItem(at: source, to: f.url.appendingPathComponent("legacycsv"))
+    let imported = try Self.load(f.path)
+    Self.expectSameUniverse(imported, "legacycsv/ below")
+    #expect(imported.layout.folder == f.path("legacycsv") && imported.layout.generation == .legacyCSV)
+    #expect(imported.summary().joined().contains("holds no csvconfig/: reading its legacy folder"))
+  }
+
+  @Test("a Git LFS pointer where a CSV file should be: the error says to pull the data")
+  func lfsPointer() throws {
+    let f = Self.copy("checkout-2018/data/futures/legacycsv")
+    let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:b9831efd\nsize 1172\n"
+    f.write("ALPHA_price.csv", pointer)
+    let e = try #require(Self.importError(f.path))
+    #expect(e.file == f.path("ALPHA_price.csv") && e.line == 1 && e.message.contains("Git LFS pointer"))
+    #expect(e.suggestion.contains("git lfs pull"))
+    f.write("instrumentconfig.csv", pointer)
+    #expect(Self.importError(f.path)?.file == f.path("instrumentconfig.csv"))
+  }
 }

@@ -46,7 +46,9 @@ public enum PysystemtradeContractReader {
     }
     let p = reader.base
     let names = reader.texts().map { $0.lowercased() }
-    guard let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date") ?? names.firstIndex(of: "index")
+    guard
+      let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date")
+        ?? names.firstIndex(of: "index")
     else {
       throw InputError(
         file: file, line: reader.line,

@@ -93,9 +93,12 @@ public struct PysystemtradeLayout: Sendable, Equatable {
     if isFile(below, "csvconfig", "instrumentconfig.csv") {
       return dataFutures(below, remarks: ["\(given) is a pysystemtrade checkout: reading its data/futures"])
     }
-    for legacyFolder in [joinPath(below, "legacycsv"), joinPath(joinPath(given, "sysdata"), "legacycsv")]
-    where isFile(legacyFolder, "instrumentconfig.csv") {
-      return legacy(legacyFolder, remarks: ["\(given) is a pysystemtrade checkout: reading \(legacyFolder)"])
+    // Its legacy folder: data/futures/legacycsv or sysdata/legacycsv of a checkout, or legacycsv/ of the folder
+    // given (data/futures or sysdata itself).
+    for legacyFolder in [
+      joinPath(below, "legacycsv"), joinPath(joinPath(given, "sysdata"), "legacycsv"), joinPath(given, "legacycsv"),
+    ] where isFile(legacyFolder, "instrumentconfig.csv") {
+      return legacy(legacyFolder, remarks: ["\(given) holds no csvconfig/: reading its legacy folder \(legacyFolder)"])
     }
     let hint =
       FileBytes.exists(joinPath(given, "adjusted_prices_csv")).isDirectory
@@ -140,10 +143,14 @@ public struct PysystemtradeLayout: Sendable, Equatable {
   static func legacy(_ folder: String, remarks: [String]) -> PysystemtradeLayout {
     let instrumentConfig = joinPath(folder, "instrumentconfig.csv")
     let spreadCosts = joinPath(folder, "spreadcosts.csv")
-    let spreads: SpreadSource =
-      FileBytes.exists(spreadCosts).exists
-      ? .spreadCosts(spreadCosts)
-      : headerHasColumn(instrumentConfig, "Slippage") ? .slippageColumn : .costsAnalysis(joinPath(folder, "costs_analysis.csv"))
+    let spreads: SpreadSource
+    if FileBytes.exists(spreadCosts).exists {
+      spreads = .spreadCosts(spreadCosts)
+    } else if headerHasColumn(instrumentConfig, "Slippage") {
+      spreads = .slippageColumn
+    } else {
+      spreads = .costsAnalysis(joinPath(folder, "costs_analysis.csv"))
+    }
     // data/futures/legacycsv sits beside data/futures/csvconfig in checkouts of 2019–2020.
     let candidates =
       [joinPath(folder, "rollconfig.csv"), normalisedPath(joinPath(folder, "../csvconfig/rollconfig.csv"))]

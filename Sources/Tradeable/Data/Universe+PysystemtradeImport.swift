@@ -79,8 +79,9 @@ extension Universe {
         ? joinPath(joinPath(layout.folder, "csvconfig"), "rollconfig.csv") : joinPath(layout.folder, "rollconfig.csv")
       throw InputError(
         file: rollPath,
-        message: "no rollconfig.csv (here, or in the checkout's sysinit/futures/config/) and no multiple prices: "
-          + "the rolls a year of every instrument are unknown",
+        message: "no rollconfig.csv (here, or in the checkout's sysinit/futures/config/) and no "
+          + (layout.generation == .legacyCSV ? "CODE_carrydata.csv" : "multiple_prices_csv/")
+          + ": the rolls a year of every instrument are unknown",
         suggestion: "Add \(layout.generation == .dataFutures ? "csvconfig/" : "")rollconfig.csv with the columns "
           + "Instrument,HoldRollCycle (e.g. SP500,HMUZ), or copy it from a pysystemtrade checkout "
           + "(data/futures/csvconfig/rollconfig.csv).")
@@ -178,15 +179,15 @@ extension Universe {
     var fxSources: [PysystemtradeImport.FXSource] = []
     for currency in needed {
       guard let name = fxFile(currency) else {
+        let wanted = PysystemtradeLayout.fxFileNames(currency)[layout.generation == .legacyCSV ? 1 : 0]
         throw InputError(
-          file: joinPath(fxFolder, PysystemtradeLayout.fxFileNames(currency)[0]),
-          message: "no FX prices for the base currency \(currency)",
-          suggestion: "Add \(PysystemtradeLayout.fxFileNames(currency)[0]) (DATETIME,PRICE: USD per \(currency)) "
-            + "beside the other FX files, or choose --base-currency USD.")
+          file: joinPath(fxFolder, wanted), message: "no FX prices for the base currency \(currency)",
+          suggestion: "Add \(wanted) (DATETIME,PRICE: USD per \(currency)) beside the other FX files, or choose "
+            + "--base-currency USD.")
       }
       let file = joinPath(fxFolder, name)
       let daily = try PysystemtradePriceReader.read(
-        FileBytes.read(file, displayName: file), file: file, valueColumns: PysystemtradePriceReader.fxColumns)
+        readPysystemtradeFile(file), file: file, valueColumns: PysystemtradePriceReader.fxColumns)
       guard let rate = daily.history.prices.last, let date = daily.history.lastDate else {
         throw InputError(
           file: file, message: "the file has no rate",
@@ -215,10 +216,10 @@ extension Universe {
       let code = codes[k]
       results[k] = Result { () throws(InputError) -> Read in
         let file = layout.prices.path(code)
-        let prices = try PysystemtradePriceReader.read(FileBytes.read(file, displayName: file), file: file)
+        let prices = try PysystemtradePriceReader.read(readPysystemtradeFile(file), file: file)
         guard readsContracts[k], let contracts = layout.contracts else { return (prices, nil) }
         let held = contracts.path(code)
-        return (prices, try PysystemtradeContractReader.read(FileBytes.read(held, displayName: held), file: held))
+        return (prices, try PysystemtradeContractReader.read(readPysystemtradeFile(held), file: held))
       }
     }
     var instruments: [InstrumentSpecification] = []
@@ -280,6 +281,20 @@ extension Universe {
   }
 }
 
+/// The bytes of a pysystemtrade file, refusing a Git LFS pointer: pysystemtrade has kept some of its data in Git LFS,
+/// and a checkout cloned without `git lfs` holds three-line pointers (`version https://git-lfs.github.com/spec/v1`,
+/// `oid sha256:…`, `size …`) where the CSV files should be.
+func readPysystemtradeFile(_ path: String) throws(InputError) -> [UInt8] {
+  let bytes = try FileBytes.read(path, displayName: path)
+  if bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8)) {
+    throw InputError(
+      file: path, line: 1,
+      message: "this is a Git LFS pointer, not the data: the checkout was cloned without Git LFS",
+      suggestion: "Run `git lfs install` then `git lfs pull` in the pysystemtrade checkout, and import again.")
+  }
+  return bytes
+}
+
 /// A pysystemtrade configuration CSV: rows keyed by the `Instrument` column, columns found without regard to case.
 struct PysystemtradeTable {
   let table: CSVTable
@@ -304,7 +319,7 @@ struct PysystemtradeTable {
     }
     // Decoded leniently: a stray non-UTF-8 byte in a description (these files are edited in spreadsheets) becomes
     // U+FFFD rather than stopping the import; codes, numbers and headers are ASCII.
-    let table = try CSVTable(text: String(decoding: FileBytes.read(path, displayName: path), as: UTF8.self), file: path)
+    let table = try CSVTable(text: String(decoding: readPysystemtradeFile(path), as: UTF8.self), file: path)
     self.table = table
     for name in required where Self.find(name, in: table) == nil {
       throw InputError(

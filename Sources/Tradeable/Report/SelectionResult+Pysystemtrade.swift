@@ -23,6 +23,7 @@ extension SelectionResult {
     let base = universe.baseCurrency
     let sizing = settings.sizing
     let percent = YAMLText.number(sizing.targetVolatility, shift: 2)
+    let needs = portfolio.smallestCapital.map { "; this set needs at least \(NumberFormat.capitalNeeded($0)) \(base)" }
     var lines: [String] = [
       "# Tradeable: the instruments to trade with \(NumberFormat.money(capital)) \(base), for pysystemtrade.",
       "# Merge these keys into a pysystemtrade backtest configuration (YAML). They set the instrument list, its",
@@ -30,15 +31,16 @@ extension SelectionResult {
       "#",
       "# Capital:   \(NumberFormat.money(capital)) \(base) at a volatility target of "
         + "\(percent.hasSuffix(".0") ? String(percent.dropLast(2)) : percent)% a year"
-        + (portfolio.smallestCapital.map { "; this set needs at least \(NumberFormat.capitalNeeded($0)) \(base)" } ?? ""),
-      "# Data:      \(YAMLText.comment(universe.source)): \(NumberFormat.count(universe.instrumentCount, "instrument")), prices to "
+        + (needs ?? ""),
+      "# Data:      \(YAMLText.comment(universe.source)): "
+        + "\(NumberFormat.count(universe.instrumentCount, "instrument")), prices to "
         + "\(universe.lastDate?.description ?? "—"); \(NumberFormat.integer(eligible.count)) eligible at this capital",
       "# Written:   \(date)" + (command.map { " by `\(YAMLText.comment($0))`" } ?? ""),
     ]
     if let idm = portfolio.idm, let sharpe = portfolio.sharpe {
       lines.append(
-        "# Chosen:    \(NumberFormat.count(portfolio.members.count, "instrument")), \(settings.selection.weighting.rawValue) "
-          + "weights (summing to 1 within \(JSONValue.format(Self.pysystemtradeWeightSumTolerance))), "
+        "# Chosen:    \(NumberFormat.count(portfolio.members.count, "instrument")), "
+          + "\(settings.selection.weighting.rawValue) weights (summing to 1 within \(JSONValue.format(Self.pysystemtradeWeightSumTolerance))), "
           + "Sharpe ratio \(NumberFormat.fixed(sharpe, decimals: 3)), IDM \(NumberFormat.fixed(idm, decimals: 3))")
     } else {
       lines.append("# Chosen:    nothing: no instrument can be traded with this capital under these settings")
@@ -60,7 +62,9 @@ extension SelectionResult {
       lines.append("instruments:")
       for member in portfolio.members { lines.append("  - \(YAMLText.key(member.code))") }
       lines.append("instrument_weights:")
-      for member in portfolio.members { lines.append("  \(YAMLText.key(member.code)): \(YAMLText.number(member.weight))") }
+      for member in portfolio.members {
+        lines.append("  \(YAMLText.key(member.code)): \(YAMLText.number(member.weight))")
+      }
       if let idm = portfolio.idm { lines.append("instrument_div_multiplier: \(YAMLText.number(idm))") }
     }
     lines += ["use_instrument_weight_estimates: False", "use_instrument_div_mult_estimates: False"]
