@@ -2,6 +2,7 @@
 `safe_load` (what pysystemtrade's own config reader uses), on the bundled data and on the bundled pysystemtrade
 sample."""
 
+import json
 import math
 import os
 import subprocess
@@ -38,8 +39,6 @@ def run(*arguments, date_epoch="1700000000"):
 def fragment_and_json(*arguments):
     text = run("select", *arguments, "--format", "pysystemtrade")
     document = yaml.safe_load(text)
-    import json
-
     selection = json.loads(run("select", *arguments, "--format", "json"))
     return text, document, selection
 
