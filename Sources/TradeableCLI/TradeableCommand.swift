@@ -13,7 +13,7 @@ struct TradeableCommand: ParsableCommand {
       """,
     subcommands: [
       SelectCommand.self, CostsCommand.self, SweepCommand.self, ReportCommand.self, ReserveCommand.self,
-      GenerateCommand.self, FundsCommand.self, BlendCommand.self,
+      BacktestCommand.self, WalkForwardCommand.self, GenerateCommand.self, FundsCommand.self, BlendCommand.self,
     ]
   )
 }
