@@ -4,11 +4,15 @@ import _TestSupport
 
 /// The Swiss National Bank removed the EURCHF floor of 1.20 on 15 January 2015. In the bundled back-adjusted series
 /// EURCHF closed at 1.1549 on the 14th and 0.9486 on the 15th: a fall of 0.2063 price points (17.9%), when its
-/// recent daily volatility σ_t was 0.00055 — a move of about 370 σ_t. Sized by σ_t alone, a trend rule short EURCHF
-/// (F ≈ −17 that day) at 1,000,000 USD with IDM 2.5 and weight 0.1 (as the bundled selection at that capital holds
-/// it) made about 199% of the capital in one day. §9's blend with the ten-year mean of σ lifts the sizing risk
-/// about 3.2 times, to 0.00177, and the day's gain to about 61% of the capital: still a 116 σ̂ event, as a broken
-/// peg is, but no longer a multiple of the whole account.
+/// recent daily volatility σ_t was 0.00055 — a move of about 370 σ_t. The trend rule was short (F = −17.07 at the
+/// 14th's close). Held alone at 1,000,000 USD with IDM 2.5 and weight 0.1 (as the bundled selection at that capital
+/// holds it), in whole contracts with the buffer from 2 January 2014:
+/// - sized by σ_t alone, the position was 64 contracts short and the day made 1,868,665 USD, 187% of the capital
+///   (37 times the instrument's annual risk budget of 50,000 USD);
+/// - sized by §9's blend with the ten-year mean of σ (σ̂ = 0.00177, 3.2 times σ_t), it was 20 contracts short and
+///   the day made 583,958 USD, 58% of the capital (11.7 annual budgets): still a 116 σ̂ event, as a broken peg is,
+///   but no longer a multiple of the whole account.
+/// (Values from `Tests/References/trading_reference.py`'s `trade` on the bundled data.)
 @Suite("EURCHF, 15 January 2015: the blended sizing risk")
 struct TradingEURCHFTests {
   static let capital = 1_000_000.0
@@ -44,10 +48,12 @@ struct TradingEURCHFTests {
     let recent = try Self.day(recentRiskWeight: 1)
     // The instrument's annual risk budget: K × IDM × w × target volatility = 50,000 USD; daily: ÷ 16 = 3,125.
     let annualBudget = Self.capital * Self.idm * Self.weight * 0.2
-    // Recent volatility alone: σ̂ = σ_t ≈ 0.000554, 68 contracts short, a gain of ~1.99 × the capital.
+    // Recent volatility alone: σ̂ = σ_t ≈ 0.000554, 64 contracts short, a gain of 1.87 × the capital.
     #expect(approximately(recent.sizingRisk, recent.volatility, relative: 1e-15))
     #expect(recent.profit > 1.5 * Self.capital)
-    // Blended: σ̂ ≈ 0.00177, more than three times σ_t; 21 contracts; ~61% of the capital, 12 annual budgets.
+    // Blended: σ̂ ≈ 0.00177, more than three times σ_t; 20 contracts; 58% of the capital, 11.7 annual budgets.
+    #expect(approximately(blended.profit, 583_957.9375, relative: 1e-9))
+    #expect(approximately(recent.profit, 1_868_665.4, relative: 1e-9))
     #expect(blended.sizingRisk > 3 * blended.volatility)
     #expect(abs(blended.profit) < recent.profit / 3)
     #expect(abs(blended.profit) < 15 * annualBudget)

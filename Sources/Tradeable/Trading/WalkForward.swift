@@ -198,7 +198,7 @@ public struct WalkForward: Sendable {
             capital: capital, holdings: randomHoldings[c][p], rounding: .wholeContracts, measuresInstruments: false))
       }
     }
-    observer?.stageStarted(.trading, total: nil)
+    observer?.stageStarted(.trading, total: Set(plans.flatMap { $0.holdings.flatMap(\.members) }).count)
     let simulation = TradingSimulation(universe: universe, pipeline: settings, trading: trading, schedule: schedule)
     let (accounts, _) = simulation.run(plans) { done, _ in observer?.stageAdvanced(.trading, done: done) }
     observer?.stageFinished(.trading)
