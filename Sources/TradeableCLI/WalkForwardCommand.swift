@@ -59,6 +59,13 @@ struct WalkForwardCommand: AnalysisCommand {
         + "strategy).", valueName: "strategy"))
   var navStrategy: WalkForward.Strategy?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write every decision of the main strategy (capital, date, code, price, forecast, target, position, trade, …) "
+        + "as CSV.", valueName: "file"))
+  var positionsOut: String?
+
   @OptionGroup(title: "Trading (DESIGN.md §9)") var trading: TradingOptions
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
@@ -84,7 +91,8 @@ struct WalkForwardCommand: AnalysisCommand {
       if let imported { printImportNotes(imported) }
       let walkForward = try runWalkForward(
         universe: universe, settings: settings, trading: tradingSettings, capitals: capital.values,
-        range: WalkForwardRange(from: from, to: to), observer: observer)
+        range: WalkForwardRange(from: from, to: to), recordsPositions: positionsOut != nil, observer: observer)
+      if let positionsOut { try writeOutput(positionsOut, walkForward.positionsCSV, what: "positions") }
       if let navOut {
         try writeOutput(
           navOut, walkForward.navCSV(strategy: navStrategy ?? walkForward.mainStrategy), what: "NAV series")
@@ -101,12 +109,12 @@ struct WalkForwardCommand: AnalysisCommand {
 /// Runs a walk-forward, turning its failures into messages that say what to do.
 func runWalkForward(
   universe: Universe, settings: PipelineSettings, trading: TradingSettings, capitals: [Double], range: WalkForwardRange,
-  observer: PipelineObserver?
+  recordsPositions: Bool = false, observer: PipelineObserver?
 ) throws -> WalkForward {
   do {
     return try WalkForward(
       universe: universe, settings: settings, trading: trading, capitals: capitals, from: range.from, to: range.to,
-      observer: observer)
+      recordsPositions: recordsPositions, observer: observer)
   } catch let failure as WalkForward.Failure {
     let data = universe.source
     let span = [universe.histories.compactMap(\.dates.first).min(), universe.lastDate].compactMap { $0 }

@@ -102,11 +102,16 @@ struct TradingCommandTests {
     let table = try Self.run(Self.shortWalkForward + ["--capital", "1000000"])
     #expect(table.status == 0, "stderr: \(table.standardError)")
     #expect(table.standardOutput.contains("refined (runs greedy)") && table.standardOutput.contains("random median"))
-    let csv = try Self.run(Self.shortWalkForward + ["--capital", "1000000", "--format", "csv"])
+    let folder = TemporaryDataFolder("trading-report")
+    let decisions = folder.path("decisions.csv")
+    let csv = try Self.run(
+      Self.shortWalkForward + ["--capital", "1000000", "--format", "csv", "--positions-out", decisions])
     let rows = csv.standardOutput.split(separator: "\n")
+    let positions = try String(contentsOfFile: decisions, encoding: .utf8).split(separator: "\n")
+    #expect(positions[0].hasPrefix("capital,date,code,price,forecast") && positions.count > 1_000)
+    #expect(positions[1].hasPrefix("1000000,2021-01-"))
     #expect(rows.count == 1 + 5 + 3)
     #expect(rows[0].hasPrefix("capital,strategy,search,rounding,looks_ahead"))
-    let folder = TemporaryDataFolder("trading-report")
     let page = folder.path("report.html")
     let report = try Self.run([
       "report", "--capital", "1000000", "--html", page, "--no-sweep", "--walkforward", "--walkforward-from", "2020",

@@ -5,13 +5,16 @@ It reads a data folder (instruments.csv, prices/CODE.csv, fx.csv) and a JSON out
 `tradeable walkforward` (for the sets held in each period, their weights and IDMs, and the settings), trades the same
 sets day by day over the account's weekdays — a different loop from the Swift code, which goes instrument by
 instrument — and compares the daily returns and statistics (and, with --positions, every decision) to 1e-9 relative.
+For a walk-forward it trades every strategy, the main one unrounded (tracking error) and every random path from the
+sets the JSON lists, and recomputes the random baseline's percentiles with numpy.percentile.
 
 Usage:
     swift run tradeable backtest --capital 1000000 --format json --positions-out /tmp/pos.csv > /tmp/bt.json
     python3 Tests/References/trading_reference.py backtest data/futures /tmp/bt.json --positions /tmp/pos.csv
 
-    swift run tradeable walkforward --capital 1000000 --from 2010 --to 2022 --format json > /tmp/wf.json
-    python3 Tests/References/trading_reference.py walkforward data/futures /tmp/wf.json
+    swift run tradeable walkforward --capital 1000000 --from 2010 --to 2022 --format json \
+        --positions-out /tmp/wfpos.csv > /tmp/wf.json
+    python3 Tests/References/trading_reference.py walkforward data/futures /tmp/wf.json --positions /tmp/wfpos.csv
 
 Prints the largest relative difference of each compared quantity and exits non-zero above the tolerance.
 """
@@ -265,7 +268,7 @@ def backtest(folder, document, positions):
     return compare.report()
 
 
-def walkforward(folder, document):
+def walkforward(folder, document, positions=None):
     instruments, histories, fx = load(folder)
     doc = json.load(open(document))
     settings, t = doc["settings"], doc["tradingSettings"]
@@ -274,21 +277,61 @@ def walkforward(folder, document):
     last_price = max(h[0][-1] for h in histories.values())
     compare = Comparison()
     per_year = settings["risk"]["businessDaysPerYear"]
+    band = doc["capitals"][0]["random"]["percentiles"] if doc["capitals"] else [5, 95]
+    recorded = {}
+    if positions:
+        with open(positions) as f:
+            for row in csv.DictReader(f):
+                recorded[(float(row["capital"]), row["code"], datetime.date.fromisoformat(row["date"]))] = row
     for run in doc["capitals"]:
         capital = run["capital"]
         plans, names = [], []
+
+        def holdings_of(periods):
+            return [{c: (w, p["idm"]) for c, w in zip(p["instruments"], p["weights"])} for p in periods]
+
         for strategy in run["strategies"]:
-            holdings = [{c: (w, p["idm"]) for c, w in zip(p["instruments"], p["weights"])} for p in strategy["periods"]]
-            plans.append((capital, strategy["rounding"], holdings))
+            plans.append((capital, strategy["rounding"], holdings_of(strategy["periods"])))
             names.append(strategy["strategy"])
-        days, accounts, _ = trade(instruments, histories, fx, settings, t, starts, last_price, plans)
+        main = next(s for s in run["strategies"] if s["strategy"] == doc["mainStrategy"])
+        plans.append((capital, "unrounded", holdings_of(main["periods"])))
+        for path in run["random"]["periods"]:
+            plans.append((capital, "whole-contracts", holdings_of(path)))
+        days, accounts, decisions = trade(instruments, histories, fx, settings, t, starts, last_price, plans)
         assert [d.isoformat() for d in days] == doc["dates"], "account days differ"
         assert days[-1] == end
-        for name, strategy, (profit, tcost, rcost) in zip(names, run["strategies"], accounts):
-            returns = (profit - tcost - rcost) / capital
+        returns_of = []
+        for (profit, tcost, rcost) in accounts:
+            returns_of.append(((profit - tcost - rcost) / capital, (tcost + rcost) / capital))
+        for k, (name, strategy) in enumerate(zip(names, run["strategies"])):
+            returns, costs = returns_of[k]
             compare(f"{name} daily returns", returns, strategy["dailyReturns"])
-            check_statistics(compare, name, strategy["statistics"],
-                             statistics(returns, (tcost + rcost) / capital, days, per_year))
+            check_statistics(compare, name, strategy["statistics"], statistics(returns, costs, days, per_year))
+        n = len(names)
+        main_returns = returns_of[names.index(doc["mainStrategy"])][0]
+        compare("main unrounded daily returns", returns_of[n][0], run["mainUnrounded"]["dailyReturns"])
+        compare("tracking error", np.std(main_returns - returns_of[n][0], ddof=1) * math.sqrt(per_year),
+                run["trackingError"])
+        paths = [statistics(r, c, days, per_year) for r, c in returns_of[n + 1:]]
+        for key in ("annualMean", "volatility", "sharpe", "costSR", "maxDrawdown"):
+            compare(f"random path {key}", [p[key] for p in paths], [p[key] for p in run["random"]["pathStatistics"]])
+            values = [p[key] for p in paths]
+            for label, q in (("median", 50), ("lower", band[0]), ("upper", band[1])):
+                compare(f"random {label} {key}", np.percentile(values, q), run["random"][label][key])
+        cumulative = np.cumsum([r for r, _ in returns_of[n + 1:]], axis=1)
+        for label, q in (("median", 50), ("lower", band[0]), ("upper", band[1])):
+            compare(f"random band {label}", np.percentile(cumulative, q, axis=0), run["random"]["cumulativeBand"][label])
+        if positions:
+            main_plan = names.index(doc["mainStrategy"])
+            for (p, code, date), (forecast, nstar, new) in decisions.items():
+                if p != main_plan:
+                    continue
+                row = recorded.get((capital, code, date))
+                if row is None:
+                    assert new == 0 and nstar == 0, f"missing decision {code} {date}"
+                    continue
+                compare("main position", new, float(row["position"]))
+                compare("main target", nstar, float(row["target"]))
     return compare.report()
 
 
@@ -299,4 +342,5 @@ if __name__ == "__main__":
     if sys.argv[1] == "backtest":
         positions = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--positions" else None
         sys.exit(backtest(sys.argv[2], sys.argv[3], positions))
-    sys.exit(walkforward(sys.argv[2], sys.argv[3]))
+    positions = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--positions" else None
+    sys.exit(walkforward(sys.argv[2], sys.argv[3], positions))

@@ -152,21 +152,25 @@ extension Backtest {
 }
 
 extension PositionRecord {
-  /// The decisions as CSV, full precision, dates increasing, instruments in input order within a date.
-  public func csv(codes: [String]) -> String {
-    var lines = [
-      CSVWriter.line([
-        "date", "code", "price", "forecast", "sizing_risk", "target", "buffer", "position", "trade", "cost_per_trade",
-        "profit", "booked",
-      ])
-    ]
-    for row in rows {
-      lines.append(
-        CSVWriter.line(
-          [row.date.description, codes[row.index]]
-            + [row.price, row.forecast, row.sizingRisk, row.target, row.buffer, row.position, row.trade, row.costPerTrade, row.profit]
-            .map { CSVWriter.number($0) } + [row.booked.description]))
+  /// Header of `csv`.
+  static let csvHeader = [
+    "date", "code", "price", "forecast", "sizing_risk", "target", "buffer", "position", "trade", "cost_per_trade",
+    "profit", "booked",
+  ]
+
+  /// The decisions as CSV lines (no header), full precision, dates increasing, instruments in input order within a
+  /// date; `prefix` cells first on every line.
+  func csvLines(codes: [String], prefix: [String] = []) -> [String] {
+    rows.map { row in
+      CSVWriter.line(
+        prefix + [row.date.description, codes[row.index]]
+          + [row.price, row.forecast, row.sizingRisk, row.target, row.buffer, row.position, row.trade, row.costPerTrade, row.profit]
+          .map { CSVWriter.number($0) } + [row.booked.description])
     }
-    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The decisions as CSV with a header.
+  public func csv(codes: [String]) -> String {
+    ([CSVWriter.line(Self.csvHeader)] + csvLines(codes: codes)).joined(separator: "\n") + "\n"
   }
 }

@@ -309,5 +309,18 @@ extension WalkForward {
   }
 }
 
+extension WalkForward {
+  /// `capital,date,code,price,forecast,…` for every decision of the main strategy at every capital (`positions`);
+  /// the header only when they were not recorded.
+  public var positionsCSV: String {
+    let codes = instruments.map(\.code)
+    var lines = [CSVWriter.line(["capital"] + PositionRecord.csvHeader)]
+    for (run, record) in zip(runs, positions) {
+      lines += record.csvLines(codes: codes, prefix: [CSVWriter.number(run.capital)])
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
 /// A percentile as a label: `5%`, `97.5%`.
 func shownPercent(_ p: Double) -> String { JSONValue.format(p) + "%" }

@@ -59,7 +59,8 @@ public struct Backtest: Sendable {
     let plans = [rounding, other].map {
       TradingPlan(capital: selection.capital, holdings: [holding], rounding: $0, measuresInstruments: true)
     }
-    let (accounts, record) = simulation.run(plans, recording: recordsPositions ? 0 : nil)
+    let (accounts, records) = simulation.run(plans, recording: recordsPositions ? [0] : [])
+    let record = records[0]
     let days = schedule.calendar.days
     let perYear = selection.settings.risk.businessDaysPerYear
     self.selection = selection

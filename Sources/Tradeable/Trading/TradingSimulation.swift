@@ -35,9 +35,9 @@ struct TradingSimulation {
     self.schedule = schedule
   }
 
-  /// The accounts of `plans` (same order); the decisions of plan `recording` are kept when given.
-  func run(_ plans: [TradingPlan], recording: Int? = nil, progress: ((Int, Int) -> Void)? = nil) -> (
-    accounts: [TradingAccount], record: PositionRecord?
+  /// The accounts of `plans` (same order), and the decisions of every plan in `recording`, keyed by plan.
+  func run(_ plans: [TradingPlan], recording: Set<Int> = [], progress: ((Int, Int) -> Void)? = nil) -> (
+    accounts: [TradingAccount], records: [Int: PositionRecord]
   ) {
     let days = schedule.calendar.count
     let periods = schedule.periodCount
@@ -60,7 +60,7 @@ struct TradingSimulation {
     var tradeCosts = profit
     var rollCosts = profit
     var measured = [[InstrumentTrading]](repeating: [], count: plans.count)
-    var record: [PositionRecord.Row] = []
+    var records: [Int: [PositionRecord.Row]] = [:]
     let periodOfDay = schedule.periodOfDay
     let used = usage.indices.filter { !usage[$0].isEmpty }
 
@@ -77,9 +77,9 @@ struct TradingSimulation {
           averageForecast: settings.forecast.averageForecast, businessDaysPerYear: businessDaysPerYear,
           profit: &profit[p], tradeCosts: &tradeCosts[p], rollCosts: &rollCosts[p],
           measure: plan.measuresInstruments, periodOfDay: periodOfDay,
-          predictions: plan.holdings, record: p == recording)
+          predictions: plan.holdings, record: recording.contains(p))
         if let m = result.measured { measured[p].append(m) }
-        record += result.rows
+        if recording.contains(p) { records[p, default: []] += result.rows }
       }
       progress?(done + 1, used.count)
     }
@@ -88,7 +88,11 @@ struct TradingSimulation {
         capital: plans[p].capital, rounding: plans[p].rounding, profit: profit[p], tradeCosts: tradeCosts[p],
         rollCosts: rollCosts[p], instruments: measured[p])
     }
-    return (accounts, recording.map { _ in PositionRecord(rows: record.sorted { ($0.date, $0.index) < ($1.date, $1.index) }) })
+    var sorted: [Int: PositionRecord] = [:]
+    for p in recording {
+      sorted[p] = PositionRecord(rows: (records[p] ?? []).sorted { ($0.date, $0.index) < ($1.date, $1.index) })
+    }
+    return (accounts, sorted)
   }
 }
 
@@ -302,7 +306,9 @@ extension TradingSchedule {
     _ plans: [TradingPlan], universe: Universe, pipeline: PipelineSettings = PipelineSettings(),
     trading: TradingSettings = TradingSettings(), recording: Int? = nil
   ) -> (accounts: [TradingAccount], record: PositionRecord?) {
-    TradingSimulation(universe: universe, pipeline: pipeline, trading: trading, schedule: self).run(
-      plans, recording: recording)
+    let (accounts, records) = TradingSimulation(
+      universe: universe, pipeline: pipeline, trading: trading, schedule: self
+    ).run(plans, recording: recording.map { [$0] } ?? [])
+    return (accounts, recording.flatMap { records[$0] })
   }
 }

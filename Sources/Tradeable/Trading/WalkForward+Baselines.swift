@@ -64,10 +64,29 @@ extension WalkForward {
     return (dates, skipped)
   }
 
+  /// The `lowest-cost` baseline's set on `analysis` at `capital` (`EqualWeightSets.lowestCost`): the eligible
+  /// instruments in order of annual SR cost, ties by code in byte order, each added when the equal-weight set stays
+  /// feasible, up to the settings' `maxInstruments`.
+  public static func lowestCostHolding(_ analysis: UniverseAnalysis, capital: Double) throws -> Holding {
+    let eligible = analysis.screening(capital: capital).positions.map { analysis.pool[$0] }
+    return try EqualWeightSets(analysis: analysis, capital: capital, eligible: eligible)
+      .lowestCost(maxInstruments: analysis.settings.selection.maxInstruments)
+  }
+
+  /// One draw of the `random` baseline on `analysis` at `capital` (`EqualWeightSets.randomSet`): a uniformly random
+  /// feasible equal-weight set of `size` eligible instruments, else of fewer.
+  public static func randomHolding(
+    _ analysis: UniverseAnalysis, capital: Double, size: Int, maximumTries: Int, random: inout RandomSource
+  ) throws -> Holding {
+    let eligible = analysis.screening(capital: capital).positions.map { analysis.pool[$0] }
+    return try EqualWeightSets(analysis: analysis, capital: capital, eligible: eligible)
+      .randomSet(size: size, maximumTries: maximumTries, random: &random)
+  }
+
   /// The `ideal` baseline's set at a rebalance date: every instrument of the pool (every filter but capital), equal
   /// weights, with the IDM and Sharpe ratio of the pool's correlation matrix — repaired as §3 says when the repair is
   /// on, read from the weekly panel when matrix-free.
-  static func idealHolding(_ analysis: UniverseAnalysis) throws -> Holding {
+  public static func idealHolding(_ analysis: UniverseAnalysis) throws -> Holding {
     let pool = analysis.pool
     guard !pool.isEmpty else { return .empty }
     let correlation = analysis.settings.correlation

@@ -111,14 +111,19 @@ public struct WalkForward: Sendable {
   public let trading: TradingSettings
   /// The strategy the settings select with (the random baseline draws sets of its size).
   public let mainStrategy: Strategy
+  /// The main strategy's decisions at every close of every instrument it held, one record per capital (same order as
+  /// `runs`); empty unless asked for.
+  public let positions: [PositionRecord]
   /// Whether the `refined` baseline ran the greedy path because this build has no refined search yet.
   public var refinedRunsGreedy: Bool { !Strategy.refinedSearchAvailable }
 
   /// Runs the walk-forward on `universe` at every capital of `capitals` (positive), rebalancing at the end of each
-  /// year from `from` to `to` (defaults: `defaultYears`).
+  /// year from `from` to `to` (defaults: `defaultYears`); with `recordsPositions`, keeps the main strategy's
+  /// decisions (`positions`).
   public init(
     universe: Universe, settings: PipelineSettings = PipelineSettings(), trading: TradingSettings = TradingSettings(),
-    capitals: [Double], from: Int? = nil, to: Int? = nil, observer: PipelineObserver? = nil
+    capitals: [Double], from: Int? = nil, to: Int? = nil, recordsPositions: Bool = false,
+    observer: PipelineObserver? = nil
   ) throws {
     precondition(!capitals.isEmpty && capitals.allSatisfy { $0 > 0 && $0.isFinite }, "capitals are positive amounts")
     guard let lastDate = universe.lastDate else { throw Failure.noData }
@@ -200,12 +205,15 @@ public struct WalkForward: Sendable {
     }
     observer?.stageStarted(.trading, total: Set(plans.flatMap { $0.holdings.flatMap(\.members) }).count)
     let simulation = TradingSimulation(universe: universe, pipeline: settings, trading: trading, schedule: schedule)
-    let (accounts, _) = simulation.run(plans) { done, _ in observer?.stageAdvanced(.trading, done: done) }
+    let perCapital = named.count + 1 + paths
+    let mainPlans = capitals.indices.map { $0 * perCapital + named.firstIndex(of: main)! }
+    let (accounts, records) = simulation.run(plans, recording: recordsPositions ? Set(mainPlans) : []) { done, _ in
+      observer?.stageAdvanced(.trading, done: done)
+    }
     observer?.stageFinished(.trading)
 
     let days = schedule.calendar.days
     let perYear = settings.risk.businessDaysPerYear
-    let perCapital = named.count + 1 + paths
     var runs: [CapitalRun] = []
     for (c, capital) in capitals.enumerated() {
       let base = c * perCapital
@@ -241,5 +249,6 @@ public struct WalkForward: Sendable {
     self.settings = settings
     self.trading = trading
     self.mainStrategy = main
+    self.positions = recordsPositions ? mainPlans.map { records[$0]! } : []
   }
 }
