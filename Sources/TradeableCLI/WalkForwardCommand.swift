@@ -75,7 +75,7 @@ struct WalkForwardCommand: AnalysisCommand {
   func validate() throws {
     let values = capital.values
     guard Set(values).count == values.count else { throw ValidationError("--capital lists a capital twice.") }
-    guard values.count <= 100 else { throw ValidationError("--capital takes at most 100 capitals.") }
+    guard values.count <= 50 else { throw ValidationError("--capital takes at most 50 capitals.") }
     try WalkForwardRange(from: from, to: to).validate()
     if navStrategy == .random {
       throw ValidationError("--nav-strategy random has no single NAV: choose greedy, refined, lowest-cost, ideal or in-sample.")

@@ -110,10 +110,12 @@ extension HTMLReport {
       YearReturnChart.Series(
         name: s.strategy.rawValue, colour: colours[s.strategy] ?? ChartColour.axis, values: s.statistics.years.map(\.sum))
     }
-    bars.append(
-      YearReturnChart.Series(
+    if !random.paths.isEmpty {
+      bars.append(
+        YearReturnChart.Series(
         name: "random median (\(low)–\(high))", colour: "#9aa5b1", values: random.median.years.map(\.sum),
         whiskers: zip(random.lower.years, random.upper.years).map { ($0.sum, $1.sum) }))
+    }
     out.append(
       figure(
         YearReturnChart(years: years, series: bars).svg(),

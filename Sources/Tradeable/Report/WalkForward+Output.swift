@@ -58,8 +58,13 @@ extension WalkForward {
     }
     notes.append("in-sample holds the selection made with all the data (to \(universe.lastDate.map { "\($0)" } ?? "—")): it looks ahead.")
     if !skippedYears.isEmpty {
+      // Consecutive years as ranges: 1990–2004, 2024.
+      var ranges: [(Int, Int)] = []
+      for year in skippedYears {
+        if let last = ranges.last, last.1 + 1 == year { ranges[ranges.count - 1].1 = year } else { ranges.append((year, year)) }
+      }
       notes.append(
-        "no weekday with a price in " + skippedYears.map(String.init).joined(separator: ", ")
+        "no weekday with a price in " + ranges.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }.joined(separator: ", ")
           + ": no rebalance then, the previous set carries on.")
     }
     return notes

@@ -160,12 +160,17 @@ extension WalkForward {
     percentiles: (Double, Double)
   ) -> RandomRun {
     let statistics = accounts.map { $0.statistics(days: days, businessDaysPerYear: businessDaysPerYear) }
+    // The calendar's years, whether or not there are paths (a year's sum is NaN without one).
+    let zeros = [Double](repeating: 0, count: days.count)
+    let calendarYears = TradingStatistics(
+      returns: zeros, costs: zeros, days: days, businessDaysPerYear: businessDaysPerYear
+    ).years
     func summary(_ percent: Double) -> TradingStatistics {
       func of(_ values: [Double?]) -> Double? { percentile(values.compactMap { $0 }, percent) }
-      let years = (statistics.first?.years ?? []).indices.map { y in
+      let years = calendarYears.indices.map { y in
         TradingStatistics.YearReturn(
-          year: statistics[0].years[y].year, sum: of(statistics.map { $0.years[y].sum }) ?? .nan,
-          days: statistics[0].years[y].days)
+          year: calendarYears[y].year, sum: of(statistics.map { $0.years[y].sum }) ?? .nan,
+          days: calendarYears[y].days)
       }
       return TradingStatistics(
         days: days.count, annualMean: of(statistics.map(\.annualMean)), volatility: of(statistics.map(\.volatility)),

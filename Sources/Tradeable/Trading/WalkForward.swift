@@ -177,67 +177,64 @@ public struct WalkForward: Sendable {
     }
     observer?.stageFinished(.walkForward)
 
-    // Trade every plan of every capital in one pass over the instruments.
+    // Trade each capital's plans in one pass over the instruments, one capital after another, so that only one
+    // capital's daily arrays (random paths included) are held at a time.
     let schedule = TradingSchedule(periodStarts: dates.map { $0.adding(days: 1) }, end: lastDate)
     let named: [Strategy] = [.greedy, .refined, .lowestCost, .ideal, .inSample]
-    var plans: [TradingPlan] = []
+    let simulation = TradingSimulation(universe: universe, pipeline: settings, trading: trading, schedule: schedule)
+    let days = schedule.calendar.days
+    let perYear = settings.risk.businessDaysPerYear
+    let held = capitals.indices.map { c in
+      Set((selected[c] + lowest[c] + ideal + [inSample[c]] + randomHoldings[c].flatMap { $0 }).flatMap(\.members)).count
+    }
+    observer?.stageStarted(.trading, total: held.reduce(0, +))
+    var runs: [CapitalRun] = []
+    var positions: [PositionRecord] = []
     for (c, capital) in capitals.enumerated() {
-      let mainHoldings = selected[c]
-      for strategy in named {
+      var plans: [TradingPlan] = named.map { strategy in
         let holdings: [Holding]
         switch strategy {
-        case .greedy, .refined: holdings = mainHoldings
+        case .greedy, .refined: holdings = selected[c]
         case .lowestCost: holdings = lowest[c]
         case .ideal: holdings = ideal
-        case .inSample: holdings = [Holding](repeating: inSample[c], count: periods)
-        case .random: holdings = []
+        case .inSample, .random: holdings = [Holding](repeating: inSample[c], count: periods)
         }
-        plans.append(
-          TradingPlan(
-            capital: capital, holdings: holdings, rounding: strategy == .ideal ? .unrounded : .wholeContracts))
+        return TradingPlan(
+          capital: capital, holdings: holdings, rounding: strategy == .ideal ? .unrounded : .wholeContracts)
       }
-      plans.append(TradingPlan(capital: capital, holdings: mainHoldings, rounding: .unrounded))
+      plans.append(TradingPlan(capital: capital, holdings: selected[c], rounding: .unrounded))
       for p in 0..<paths {
         plans.append(
           TradingPlan(
             capital: capital, holdings: randomHoldings[c][p], rounding: .wholeContracts, measuresInstruments: false))
       }
-    }
-    observer?.stageStarted(.trading, total: Set(plans.flatMap { $0.holdings.flatMap(\.members) }).count)
-    let simulation = TradingSimulation(universe: universe, pipeline: settings, trading: trading, schedule: schedule)
-    let perCapital = named.count + 1 + paths
-    let mainPlans = capitals.indices.map { $0 * perCapital + named.firstIndex(of: main)! }
-    let (accounts, records) = simulation.run(plans, recording: recordsPositions ? Set(mainPlans) : []) { done, _ in
-      observer?.stageAdvanced(.trading, done: done)
-    }
-    observer?.stageFinished(.trading)
-
-    let days = schedule.calendar.days
-    let perYear = settings.risk.businessDaysPerYear
-    var runs: [CapitalRun] = []
-    for (c, capital) in capitals.enumerated() {
-      let base = c * perCapital
-      let strategies = named.enumerated().map { k, strategy in
-        StrategyRun(
-          strategy: strategy, holdings: plans[base + k].holdings, account: accounts[base + k],
-          statistics: accounts[base + k].statistics(days: days, businessDaysPerYear: perYear))
+      let mainPlan = named.firstIndex(of: main)!
+      let before = held[..<c].reduce(0, +)
+      let (accounts, records) = simulation.run(plans, recording: recordsPositions ? [mainPlan] : []) { done, _ in
+        observer?.stageAdvanced(.trading, done: before + done)
       }
-      let unroundedAccount = accounts[base + named.count]
+      if let record = records[mainPlan] { positions.append(record) }
+      let strategies = named.indices.map { k in
+        StrategyRun(
+          strategy: named[k], holdings: plans[k].holdings, account: accounts[k],
+          statistics: accounts[k].statistics(days: days, businessDaysPerYear: perYear))
+      }
+      let unroundedAccount = accounts[named.count]
       let mainUnrounded = StrategyRun(
         strategy: main, holdings: selected[c], account: unroundedAccount,
         statistics: unroundedAccount.statistics(days: days, businessDaysPerYear: perYear))
-      let mainAccount = strategies.first { $0.strategy == main }!.account
-      let randomAccounts = Array(accounts[(base + named.count + 1)..<(base + perCapital)])
       runs.append(
         CapitalRun(
           capital: capital, strategies: strategies,
           random: WalkForward.randomRun(
-            holdings: randomHoldings[c], accounts: randomAccounts, days: days, businessDaysPerYear: perYear,
+            holdings: randomHoldings[c], accounts: Array(accounts[(named.count + 1)...]), days: days,
+            businessDaysPerYear: perYear,
             percentiles: (trading.random.lowerPercentile, trading.random.upperPercentile)),
           mainUnrounded: mainUnrounded,
-          trackingError: mainAccount.trackingError(against: unroundedAccount, businessDaysPerYear: perYear),
+          trackingError: accounts[mainPlan].trackingError(against: unroundedAccount, businessDaysPerYear: perYear),
           periods: screenings[c]))
     }
+    observer?.stageFinished(.trading)
     self.rebalanceDates = dates
     self.skippedYears = skipped
     self.fromYear = fromYear
@@ -249,6 +246,6 @@ public struct WalkForward: Sendable {
     self.settings = settings
     self.trading = trading
     self.mainStrategy = main
-    self.positions = recordsPositions ? mainPlans.map { records[$0]! } : []
+    self.positions = positions
   }
 }
