@@ -40,7 +40,8 @@ public struct TradingAccount: Sendable {
 /// What one instrument did while a strategy held it (DESIGN.md §9): its realised trades a year beside §4.3's
 /// prediction, and its realised SR cost beside §4.4's.
 ///
-/// Member days are the account days of the periods whose set holds the instrument. Rebalance turnover = the
+/// Member days are the account days of the periods whose set holds the instrument, from its first forecast on
+/// (before it the instrument cannot be traded: a backtest member with a shorter history). Rebalance turnover = the
 /// contracts traded at its closes in member periods, leaving out the trade that opens each run of consecutive member
 /// periods (the first close with a forecast), per `businessDaysPerYear` member days, ÷ the mean |N| over the member
 /// days; the trade that closes a run falls in a period that does not hold it, so it is left out too. Realised trades
