@@ -16,6 +16,8 @@ Usage:
         --positions-out /tmp/wfpos.csv > /tmp/wf.json
     python3 Tests/References/trading_reference.py walkforward data/futures /tmp/wf.json --positions /tmp/wfpos.csv
 
+    python3 Tests/References/trading_reference.py hand     # the values of TradingHandTests.swift
+
 Prints the largest relative difference of each compared quantity and exits non-zero above the tolerance.
 """
 import csv, datetime, json, math, os, sys
@@ -335,7 +337,45 @@ def walkforward(folder, document, positions=None):
     return compare.report()
 
 
+def hand():
+    """The two-instrument case of Tests/TradeableTests/TradingHandTests.swift, traded by this implementation: prints
+    the totals and the days the test names."""
+    w, day = [], datetime.date(2021, 1, 4)
+    while len(w) < 300:
+        if day.weekday() < 5:
+            w.append(day)
+        day += datetime.timedelta(days=1)
+    a_dates = w[:260] + [w[259] + datetime.timedelta(days=1)] + w[260:]
+    b_dates = w[:265] + w[266:]
+    histories = {"A": (a_dates, np.array([1000.0 + k for k in range(len(a_dates))])),
+                 "B": (b_dates, np.array([2000.0 - 2 * k for k in range(len(b_dates))]))}
+    common = {"tick_size": "", "commission_per_trade": "0"}
+    instruments = [
+        dict(common, code="A", currency="USD", multiplier="10", half_spread="0.5", commission_per_contract="2",
+             commission_rate="0", rolls_per_year="4"),
+        dict(common, code="B", currency="EUR", multiplier="50", half_spread="0.2", commission_per_contract="0",
+             commission_rate="0.0002", rolls_per_year="12")]
+    settings = {"risk": {"businessDaysPerYear": 256}, "sizing": {"targetVolatility": 0.2}}
+    t = {"forecast": {"volatilitySpan": 32, "rules": [{"fastSpan": f, "scalar": c} for f, c in
+                                                      ((8, 5.3), (16, 3.75), (32, 2.65), (64, 1.87))],
+                      "slowSpanMultiple": 4, "diversificationMultiplier": 1.26, "cap": 20, "warmupPrices": 256,
+                      "averageForecast": 10},
+         "recentRiskWeight": 0.7, "longRunRiskWindow": 2560, "buffer": 0.1}
+    plans = [(1e6, "whole-contracts", [{"A": (0.5, 1.25), "B": (0.5, 1.25)}, {"A": (1.0, 1.0)}])]
+    days, accounts, _ = trade(instruments, histories, {"USD": 1.0, "EUR": 1.25}, settings, t, [w[255], w[280]], w[299],
+                              plans)
+    profit, tcost, rcost = accounts[0]
+    print("account days", len(days))
+    print("totals: profit", profit.sum(), "trade costs", tcost.sum(), "roll costs", rcost.sum())
+    for k in (255, 256, 260, 265, 266, 280, 290):
+        i = days.index(w[k])
+        print(f"W_{k}: profit {float(profit[i])!r} trade costs {float(tcost[i])!r} roll costs {float(rcost[i])!r}")
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 2 and sys.argv[1] == "hand":
+        sys.exit(hand())
     if len(sys.argv) < 4 or sys.argv[1] not in ("backtest", "walkforward"):
         print(__doc__)
         sys.exit(2)

@@ -3,7 +3,7 @@ import Tradeable
 import _TestSupport
 
 /// Two made-up instruments over 300 weekdays, traded by hand (DESIGN.md §9). Every expected number is worked out in
-/// the comments; `Tests/References/trading_reference.py` (a second implementation) agrees with them.
+/// the comments; `python3 Tests/References/trading_reference.py hand` (a second implementation) prints the same.
 ///
 /// Dates: W_0 … W_299, the weekdays from Monday 2021-01-04 (W_259 is a Friday).
 ///
