@@ -13,10 +13,11 @@ let package = Package(
     // MARK: - Public API
     .executable(name: "tradeable", targets: ["TradeableCLI"]),
     .library(name: "Tradeable", targets: ["Tradeable"]),
+    .library(name: "FundResearch", targets: ["FundResearch"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
   ],
   targets: [
@@ -29,10 +30,17 @@ let package = Package(
       name: "Tradeable",
       dependencies: ["LinearAlgebra"]
     ),
+    // Fund research on top of the core: performance metrics, rank scores and their backtest, regressions, blends.
+    // The core never depends on it.
+    .target(
+      name: "FundResearch",
+      dependencies: ["Tradeable", "LinearAlgebra"]
+    ),
     .executableTarget(
       name: "TradeableCLI",
       dependencies: [
         "Tradeable",
+        "FundResearch",
         "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -54,15 +62,19 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "LinearAlgebraTests",
-      dependencies: ["LinearAlgebra", "_TestSupport"]
+      dependencies: ["LinearAlgebra", "Tradeable", "_TestSupport"]
     ),
     .testTarget(
       name: "TradeableTests",
       dependencies: ["Tradeable", "_TestSupport"]
     ),
     .testTarget(
+      name: "FundResearchTests",
+      dependencies: ["FundResearch", "Tradeable", "LinearAlgebra", "_TestSupport"]
+    ),
+    .testTarget(
       name: "EndToEndTests",
-      dependencies: ["_TestSupport", "TradeableCLI"]
+      dependencies: ["Tradeable", "FundResearch", "_TestSupport", "TradeableCLI"]
     ),
   ]
 )

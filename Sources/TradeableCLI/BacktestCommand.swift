@@ -16,8 +16,8 @@ struct BacktestCommand: AnalysisCommand {
       chooses with the data known at each year end.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @Flag(name: .long, help: "Hold the unrounded targets with no buffer (the ideal unlimited capital would trade).")
   var unrounded = false
@@ -40,16 +40,12 @@ struct BacktestCommand: AnalysisCommand {
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
-  func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-  }
-
   func run() throws {
     try reportingErrors {
       let tradingSettings = try trading.settings(file: method.settings)
       let (analysis, observer, _) = try analyse()
       let selection = try analysis.select(capital: capital, observer: observer)
-      observer?.stageStarted(.trading, total: nil)
+      observer?.stageStarted(.trading, total: selection.portfolio.members.count)
       let backtest: Backtest
       do throws(Backtest.Failure) {
         backtest = try Backtest(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// How `blend` rebalances.
@@ -18,21 +19,29 @@ struct BlendCommand: ParsableCommand {
       common date (annual), whenever a weight drifts more than --band from its target (threshold), or never.
       """)
 
-  @Option(
-    name: .long, help: ArgumentHelp("Weights CODE=w,CODE=w,… (non-negative, summing to 1).", valueName: "weights"))
-  var weights: String
+  @OptionGroup(title: "Required") var required: BlendWeightsOption
+  var weights: String { required.weights }
 
   @Option(name: .long, help: "When to rebalance.")
   var rebalance: BlendRule = .annual
 
-  @Option(name: .long, help: ArgumentHelp("Threshold band, absolute weight (0.05 = 5 points).", valueName: "b"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Threshold band, absolute weight: 0.05 or 5% = 5 points (default: 0.05).", valueName: "b"),
+    transform: ArgumentValue.fraction)
   var band: Double = 0.05
 
-  @Option(name: .long, help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio, a fraction.", valueName: "r"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Annual risk-free rate for the Sharpe ratio, a fraction or a percentage (default: 0).", valueName: "r"),
+    transform: ArgumentValue.fraction)
   var riskFree: Double = 0
 
   @Option(
-    name: .long, help: ArgumentHelp("Periods a year (default: the common dates' detected frequency).", valueName: "p"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Periods a year (default: the common dates' detected frequency).", valueName: "p"),
+    transform: ArgumentValue.number)
   var periodsPerYear: Double?
 
   @Option(name: .long, help: "Output format.")
@@ -43,17 +52,25 @@ struct BlendCommand: ParsableCommand {
 
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("Give at least one file holding the series.") }
-    guard band > 0, band < 1 else { throw ValidationError("--band must be in (0, 1).") }
-    if let periodsPerYear, !(periodsPerYear > 0) { throw ValidationError("--periods-per-year must be positive.") }
+    try OptionCheck.value("--band", band, Self.bandRange)
+    try OptionCheck.value("--risk-free", riskFree, RankScoreSettings.riskFreeRange)
+    try OptionCheck.value("--periods-per-year", periodsPerYear, FundCleaningRules.periodsPerYearRange)
+    _ = try parsedWeights()
   }
 
-  /// `CODE=w` pairs in order.
+  /// Threshold band: above 0 and below 1 (an absolute weight).
+  static let bandRange = ValidRange.above(0, unit: .fraction).below(1)
+
+  /// `CODE=w` pairs in order; a weight is a fraction or a percentage (`SP500=0.6` or `SP500=60%`).
   func parsedWeights() throws -> [(String, Double)] {
     var pairs: [(String, Double)] = []
     for part in weights.split(separator: ",") {
-      let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).strippingSpaces() }
-      guard pieces.count == 2, !pieces[0].isEmpty, let w = Double(pieces[1]), w.isFinite, w >= 0 else {
-        throw ValidationError("cannot read '\(part)' in --weights: write CODE=weight, e.g. SP500=0.6.")
+      let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+      guard pieces.count == 2, !pieces[0].isEmpty, let w = try? ArgumentValue.fraction(pieces[1]) else {
+        throw ValidationError("cannot read '\(part)' in --weights: write CODE=weight, e.g. SP500=0.6 or SP500=60%.")
+      }
+      guard w >= 0 else {
+        throw ValidationError("the weight of '\(pieces[0])' in --weights is negative: blend weights are 0 or more.")
       }
       guard !pairs.contains(where: { $0.0 == pieces[0] }) else {
         throw ValidationError("'\(pieces[0])' appears twice in --weights.")
@@ -63,7 +80,9 @@ struct BlendCommand: ParsableCommand {
     guard !pairs.isEmpty else { throw ValidationError("--weights is empty.") }
     let total = pairs.reduce(0) { $0 + $1.1 }
     guard abs(total - 1) <= 1e-9 else {
-      throw ValidationError("the weights sum to \(total), not 1: adjust them so they add up to 1.")
+      throw ValidationError(
+        "the weights sum to \(NumberFormat.decimal(total)) (\(NumberFormat.decimal(total * 100))%), not 1: adjust "
+          + "them so they add up to 1 (100%).")
     }
     return pairs
   }
@@ -112,12 +131,11 @@ struct BlendCommand: ParsableCommand {
   }
 }
 
-extension String {
-  /// Without leading and trailing spaces.
-  fileprivate func strippingSpaces() -> String {
-    var s = Substring(self)
-    while s.first == " " { s.removeFirst() }
-    while s.last == " " { s.removeLast() }
-    return String(s)
-  }
+/// `--weights`, required: its own group so that `help` lists it first.
+struct BlendWeightsOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Weights CODE=w,CODE=w,… (fractions or percentages, non-negative, summing to 1).", valueName: "weights"))
+  var weights: String
 }

@@ -14,7 +14,10 @@ struct CostsCommand: AnalysisCommand {
       and its status with reasons. Give --capital to apply the capital filter and mark the selected instruments.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital, base currency; applies the capital filter.", valueName: "amount"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Capital, base currency; applies the capital filter.", valueName: "amount"),
+    transform: ArgumentValue.money)
   var capital: Double?
 
   @Option(name: .long, help: "Row order.")
@@ -29,9 +32,7 @@ struct CostsCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
-    if let capital, !(capital > 0 && capital.isFinite) {
-      throw ValidationError("--capital must be a positive amount.")
-    }
+    try OptionCheck.value("--capital", capital, .positiveMoney)
   }
 
   func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds backtest`: the rank-score portfolio rebalanced every six months against the equal-weight average.
@@ -16,8 +17,12 @@ struct FundsBacktestCommand: ParsableCommand {
   @OptionGroup(title: "Input") var input: FundsInputOptions
   @OptionGroup(title: "Scoring") var scoring: RankScoreOptions
 
-  @Option(name: .long, help: ArgumentHelp("Calendar months between rebalances.", valueName: "n"))
-  var rebalanceMonths: Int = 6
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Calendar months between rebalances (default: \(RankBacktestSettings().rebalanceMonths); \(valid(RankBacktestSettings.rebalanceMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var rebalanceMonths: Int?
 
   @Option(
     name: .long,
@@ -29,8 +34,15 @@ struct FundsBacktestCommand: ParsableCommand {
   )
   var openDates: String?
 
+  /// The library's defaults with every option given applied.
+  var settings: RankBacktestSettings {
+    var settings = RankBacktestSettings(start: start, scoring: scoring.settings)
+    if let rebalanceMonths { settings.rebalanceMonths = rebalanceMonths }
+    return settings
+  }
+
   func validate() throws {
-    guard rebalanceMonths >= 1 else { throw ValidationError("--rebalance-months must be at least 1.") }
+    try OptionCheck.settings(settings.violations, names: [("--rebalance-months", "rebalanceMonths")])
   }
 
   func run() throws {
@@ -40,7 +52,7 @@ struct FundsBacktestCommand: ParsableCommand {
       if let openDates {
         open = try OpenDates.load(CSVTable(contentsOf: openDates), codes: Set(entries.map(\.code)))
       }
-      let settings = RankBacktestSettings(rebalanceMonths: rebalanceMonths, start: start, scoring: scoring.settings)
+      let settings = self.settings
       guard
         let backtest = RankBacktest(
           entries: entries, openDates: open, settings: settings, periodsPerYear: input.periodsPerYear)
@@ -52,8 +64,9 @@ struct FundsBacktestCommand: ParsableCommand {
       }
       switch input.format {
       case .table:
-        emit(backtest.table(settings: settings, entries: entries, riskFree: scoring.riskFree, style: .automatic))
-      case .json: emit(backtest.json(settings: settings, riskFree: scoring.riskFree).rendered())
+        emit(
+          backtest.table(settings: settings, entries: entries, riskFree: settings.scoring.riskFree, style: .automatic))
+      case .json: emit(backtest.json(settings: settings, riskFree: settings.scoring.riskFree).rendered())
       case .csv: emit(backtest.csv)
       }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds metrics`: DESIGN.md §8's metrics over each window.
@@ -18,11 +19,17 @@ struct FundsMetricsCommand: ParsableCommand {
   @Option(name: .long, parsing: .upToNextOption, help: "Windows to report (default: all).")
   var window: [MetricWindow] = []
 
-  @Option(name: .long, help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio, a fraction.", valueName: "r"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Annual risk-free rate for the Sharpe ratio, a fraction or a percentage (default: 0).", valueName: "r"),
+    transform: ArgumentValue.fraction)
   var riskFree: Double = 0
 
   @Option(name: .long, help: ArgumentHelp("Use only NAVs on or before this date (YYYY-MM-DD).", valueName: "date"))
   var date: CalendarDay?
+
+  func validate() throws { try OptionCheck.value("--risk-free", riskFree, RankScoreSettings.riskFreeRange) }
 
   func run() throws {
     try reportingErrors {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 extension CalendarDay: ExpressibleByArgument {
@@ -34,22 +35,34 @@ struct FundsInputOptions: ParsableArguments {
   @Flag(name: .long, help: "Merge each manager's kept products into one equal-weight manager series.")
   var mergeManagers = false
 
-  @Option(name: .long, help: ArgumentHelp("NAVs a series needs (history check).", valueName: "n"))
-  var minObservations: Int = 40
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "NAVs a series needs, history check (default: \(FundCleaningRules().history.minimumPrices); "
+        + "\(valid(FundCleaningRules.minimumObservationsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var minObservations: Int?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Periods a year for every series instead of the detected frequency's.", valueName: "p"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Periods a year for every series instead of the detected frequency's.", valueName: "p"),
+    transform: ArgumentValue.number)
   var periodsPerYear: Double?
 
   @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
 
+  /// The cleaning rules: the library's defaults with every option given applied.
+  var rules: FundCleaningRules {
+    var rules = FundCleaningRules()
+    apply(to: &rules)
+    return rules
+  }
+
   func validate() throws {
-    guard minObservations >= 2 else { throw ValidationError("--min-observations must be at least 2.") }
-    if let periodsPerYear, !(periodsPerYear > 0 && periodsPerYear.isFinite) {
-      throw ValidationError("--periods-per-year must be positive.")
-    }
+    try OptionCheck.settings(
+      rules.violations,
+      names: [("--min-observations", "history.minimumPrices"), ("--periods-per-year", "periodsPerYear")])
   }
 
   /// The NAV input: the argument, else the bundled factor ETFs.
@@ -57,39 +70,71 @@ struct FundsInputOptions: ParsableArguments {
   /// The products file: `--products`, else the bundled one when the NAVs are the bundled ones.
   var productsPath: String? { products ?? (navs == nil ? BundledFunds.products : nil) }
 
-  /// Loads and cleans the input.
+  /// `rules` with every cleaning option given applied.
+  func apply(to rules: inout FundCleaningRules) {
+    if let minObservations { rules.history.minimumPrices = minObservations }
+    if mergeManagers { rules.mergeManagers = true }
+    if let periodsPerYear { rules.periodsPerYear = periodsPerYear }
+  }
+
+  /// Loads the input.
+  func loadUniverse() throws -> FundUniverse { try FundUniverse.load(navs: navsPath, products: productsPath) }
+
+  /// Loads and cleans the input (the library's cleaning rules with the options given).
   func load() throws -> (universe: FundUniverse, entries: [FundEntry]) {
-    let universe = try FundUniverse.load(navs: navsPath, products: productsPath)
-    let entries = try universe.cleaned(
-      FundCleaningRules(
-        minimumObservations: minObservations, mergeManagers: mergeManagers, periodsPerYear: periodsPerYear))
-    return (universe, entries)
+    let universe = try loadUniverse()
+    return (universe, try universe.cleaned(rules))
   }
 }
 
-/// The rank-score conventions (DESIGN.md §8), for `funds score` and `funds backtest`.
+/// The rank-score conventions (DESIGN.md §8), for `funds score` and `funds backtest`. Left out, a setting keeps the
+/// library's default (`RankScoreSettings()`), which the help text shows.
 struct RankScoreOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Calendar months of the trailing window.", valueName: "n"))
-  var windowMonths: Int = 36
+  static let defaults = RankScoreSettings()
 
-  @Option(name: .long, help: ArgumentHelp("Fraction of the ranked products kept (rounded up).", valueName: "f"))
-  var keepFraction: Double = 0.2
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Calendar months of the trailing window (default: \(defaults.windowMonths); \(valid(RankScoreSettings.windowMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var windowMonths: Int?
 
-  @Option(name: .long, help: ArgumentHelp("Keep at least this many.", valueName: "n"))
-  var minKept: Int = 2
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Fraction of the ranked products kept, rounded up (default: \(shown(defaults.keepFraction)); \(valid(RankScoreSettings.keepFractionRange))).", valueName: "f"),
+    transform: ArgumentValue.fraction)
+  var keepFraction: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio, a fraction.", valueName: "r"))
-  var riskFree: Double = 0
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Keep at least this many (default: \(defaults.minimumKept); \(valid(RankScoreSettings.minimumKeptRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var minKept: Int?
 
-  func validate() throws {
-    guard windowMonths >= 1 else { throw ValidationError("--window-months must be at least 1.") }
-    guard keepFraction > 0, keepFraction <= 1 else { throw ValidationError("--keep-fraction must be in (0, 1].") }
-    guard minKept >= 1 else { throw ValidationError("--min-kept must be at least 1.") }
-    guard riskFree.isFinite else { throw ValidationError("--risk-free must be a number.") }
-  }
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Annual risk-free rate for the Sharpe ratio, a fraction or a percentage (default: "
+        + "\(shown(defaults.riskFree)); \(valid(RankScoreSettings.riskFreeRange))).", valueName: "r"),
+    transform: ArgumentValue.fraction)
+  var riskFree: Double?
 
+  /// The settings key each option sets.
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--window-months", "windowMonths"), ("--keep-fraction", "keepFraction"), ("--min-kept", "minimumKept"),
+    ("--risk-free", "riskFree"),
+  ]
+
+  func validate() throws { try OptionCheck.settings(settings.violations, names: Self.optionKeys) }
+
+  /// The library's defaults with every option given applied.
   var settings: RankScoreSettings {
-    RankScoreSettings(windowMonths: windowMonths, keepFraction: keepFraction, minimumKept: minKept, riskFree: riskFree)
+    var settings = Self.defaults
+    if let windowMonths { settings.windowMonths = windowMonths }
+    if let keepFraction { settings.keepFraction = keepFraction }
+    if let minKept { settings.minimumKept = minKept }
+    if let riskFree { settings.riskFree = riskFree }
+    return settings
   }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds regress`: style regression on factor returns.

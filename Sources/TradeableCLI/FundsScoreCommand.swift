@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundResearch
 import Tradeable
 
 /// `tradeable funds score`: rank products by trailing return and Sharpe ratio at a date.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Tradeable
 
-/// `tradeable funds select --capital K`: FOF selection with the greedy engine of `select`.
+/// `tradeable funds select --capital K`: FOF selection with the greedy engine of `select`. Every option is optional:
+/// left out, a setting keeps its value from `--settings FILE`, else the library's default (`FundSelectionSettings()`),
+/// which the help text shows.
 struct FundsSelectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "select",
@@ -14,47 +16,103 @@ struct FundsSelectCommand: ParsableCommand {
       --format json follows DESIGN.md §7 like `select`.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @OptionGroup(title: "Input") var input: FundsInputOptions
 
-  @Option(name: .long, help: ArgumentHelp("Pre-cost Sharpe ratio assumed for every product.", valueName: "sr"))
-  var preCostSR: Double = 0.4
-
-  @Option(name: .long, help: ArgumentHelp("Minimum subscriptions held at the target position.", valueName: "n"))
-  var maxUnits: Double = 4
-
-  @Option(name: .customLong("idm-cap"), help: ArgumentHelp("Cap on the diversification multiplier.", valueName: "x"))
-  var idmCap: Double = 2.5
-
-  @Option(name: .long, help: ArgumentHelp("Largest weight in the standalone capital test, a fraction.", valueName: "w"))
-  var maxWeight: Double = 0.40
-
-  @Option(
-    name: .long, help: ArgumentHelp("Portfolio volatility target, a fraction (0.10 = 10% a year).", valueName: "v"))
-  var targetVol: Double = 0.10
+  /// FOF selection's defaults (DESIGN.md §8), the library's: the help text shows them.
+  static let defaults = FundSelectionSettings()
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Expected holding period, years (spreads subscription and redemption fees).", valueName: "years")
-  )
-  var holdingYears: Double = 3
-
-  @Option(name: .long, help: ArgumentHelp("Calendar months of returns behind a product's volatility.", valueName: "n"))
-  var volMonths: Int = 36
+    help: ArgumentHelp(
+      "Run from a saved settings document: a run's JSON output or its settings block.",
+      discussion: "Options given as well override the file's values.", valueName: "file"))
+  var settings: String?
 
   @Option(
-    name: .long, help: ArgumentHelp("Calendar months of monthly returns behind the correlations.", valueName: "n"))
-  var correlationMonths: Int = 60
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Pre-cost Sharpe ratio assumed for every product (default: \(shown(defaults.costs.preCostSR)); "
+        + "\(valid(CostSettings.preCostSRRange))).", valueName: "sr"),
+    transform: ArgumentValue.number)
+  var preCostSR: Double?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Exclude products costing more than this, SR units a year (default: no limit).", valueName: "sr")
-  )
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Minimum subscriptions held at the target position (default: \(shown(defaults.sizing.maxContracts)); "
+        + "\(valid(PositionSizing.maxContractsRange))).", valueName: "n"),
+    transform: ArgumentValue.number)
+  var maxUnits: Double?
+
+  @Option(
+    name: .customLong("idm-cap"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Cap on the diversification multiplier (default: \(shown(defaults.sizing.idmCap)); "
+        + "\(valid(PositionSizing.idmCapRange))).", valueName: "x"),
+    transform: ArgumentValue.number)
+  var idmCap: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Largest weight in the standalone capital test, a fraction or a percentage (default: "
+        + "\(shown(defaults.filters.capital.maximumWeight)); \(valid(CapitalFilter.maximumWeightRange))).",
+      valueName: "w"),
+    transform: ArgumentValue.fraction)
+  var maxWeight: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Portfolio volatility target a year, a fraction or a percentage (default: "
+        + "\(shown(defaults.sizing.targetVolatility)) = \(shown(defaults.sizing.targetVolatility * 100))%; "
+        + "\(valid(PositionSizing.targetVolatilityRange))).", valueName: "v"),
+    transform: ArgumentValue.fraction)
+  var targetVol: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Expected holding period, years; spreads subscription and redemption fees (default: "
+        + "\(shown(defaults.costs.holdingYears)); \(valid(FundCostSettings.holdingYearsRange))).", valueName: "years"),
+    transform: ArgumentValue.number)
+  var holdingYears: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Calendar months of returns behind a product's volatility (default: \(defaults.risk.volatilityMonths); "
+        + "\(valid(FundRiskSettings.volatilityMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var volMonths: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Calendar months of monthly returns behind the correlations (default: \(defaults.risk.correlationMonths); "
+        + "\(valid(FundRiskSettings.correlationMonthsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var correlationMonths: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Exclude products costing more than this, SR units a year (default: "
+        + "\(defaults.filters.cost.map { shown($0.maximumSRCost) } ?? "no limit"); "
+        + "\(valid(CostFilter.maximumSRCostRange))).", valueName: "sr"),
+    transform: ArgumentValue.number)
   var maxSRCost: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Select at most this many products (default: no limit).", valueName: "n"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Select at most this many products (default: "
+        + "\(defaults.selection.maxInstruments.map { "\($0)" } ?? "no limit"); "
+        + "\(valid(SelectionRules.maxInstrumentsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var maxInstruments: Int?
 
   @Option(
@@ -67,40 +125,61 @@ struct FundsSelectCommand: ParsableCommand {
       "Currency of every amount (default: the products' currency when they share one, else USD).", valueName: "code"))
   var baseCurrency: String?
 
+  /// The settings key each option sets (key paths in `FundSelectionSettings`' document).
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--pre-cost-sr", "costs.preCostSR"), ("--max-units", "sizing.maxContracts"), ("--idm-cap", "sizing.idmCap"),
+    ("--max-weight", "filters.capital.maximumWeight"), ("--target-vol", "sizing.targetVolatility"),
+    ("--holding-years", "costs.holdingYears"), ("--vol-months", "risk.volatilityMonths"),
+    ("--correlation-months", "risk.correlationMonths"), ("--max-sr-cost", "filters.cost.maximumSRCost"),
+    ("--max-instruments", "selection.maxInstruments"),
+  ]
+
+  /// Every option given, checked against its setting's valid range (the library's), before any work.
   func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-    guard preCostSR.isFinite else { throw ValidationError("--pre-cost-sr must be a number.") }
-    guard maxUnits > 0, maxUnits.isFinite else { throw ValidationError("--max-units must be positive.") }
-    guard idmCap >= 1, idmCap.isFinite else { throw ValidationError("--idm-cap must be at least 1.") }
-    guard maxWeight > 0, maxWeight <= 1 else { throw ValidationError("--max-weight must be in (0, 1].") }
-    guard targetVol > 0, targetVol.isFinite else { throw ValidationError("--target-vol must be positive.") }
-    guard holdingYears > 0, holdingYears.isFinite else { throw ValidationError("--holding-years must be positive.") }
-    guard volMonths >= 1, correlationMonths >= 2 else {
-      throw ValidationError("--vol-months must be at least 1 and --correlation-months at least 2.")
+    var settings = FundSelectionSettings()
+    apply(to: &settings)
+    try OptionCheck.settings(settings.violations, names: Self.optionKeys)
+  }
+
+  /// `settings` with every option given applied.
+  func apply(to settings: inout FundSelectionSettings) {
+    input.apply(to: &settings.cleaning)
+    if let preCostSR { settings.costs.preCostSR = preCostSR }
+    if let maxUnits { settings.sizing.maxContracts = maxUnits }
+    if let idmCap { settings.sizing.idmCap = idmCap }
+    if let maxWeight { settings.filters.capital.maximumWeight = maxWeight }
+    if let targetVol { settings.sizing.targetVolatility = targetVol }
+    if let holdingYears { settings.costs.holdingYears = holdingYears }
+    if let volMonths { settings.risk.volatilityMonths = volMonths }
+    if let correlationMonths { settings.risk.correlationMonths = correlationMonths }
+    if let maxSRCost { settings.filters.cost = CostFilter(maximumSRCost: maxSRCost) }
+    if let maxInstruments { settings.selection.maxInstruments = maxInstruments }
+  }
+
+  /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.
+  func selectionSettings() throws -> FundSelectionSettings {
+    var settings = FundSelectionSettings()
+    if let file = self.settings {
+      do {
+        settings = try FundSelectionSettings.load(FileBytes.read(file, displayName: file), file: file)
+      } catch {
+        throw InputFailure(error)
+      }
     }
-    if let maxInstruments, maxInstruments < 1 { throw ValidationError("--max-instruments must be at least 1.") }
+    apply(to: &settings)
+    return settings
   }
 
   func run() throws {
     try reportingErrors {
-      let (universe, entries) = try input.load()
-      var settings = FundSelectionSettings(capital: capital)
-      settings.preCostSR = preCostSR
-      settings.maxUnits = maxUnits
-      settings.idmCap = idmCap
-      settings.maxWeight = maxWeight
-      settings.targetVolatility = targetVol
-      settings.holdingYears = holdingYears
-      settings.volatilityMonths = volMonths
-      settings.correlationMonths = correlationMonths
-      settings.maxSRCost = maxSRCost
-      settings.maxInstruments = maxInstruments
+      let settings = try selectionSettings()
+      let universe = try input.loadUniverse()
       let currencies = Set(universe.products.compactMap(\.currency))
       let base = baseCurrency ?? (currencies.count == 1 ? currencies.first! : "USD")
       let rates =
         try fx.map { try FXRates.load(CSVTable(contentsOf: $0), baseCurrency: base) }
         ?? FXRates(baseCurrency: base, rates: [:])
-      let analysis = try FundAnalysis(universe: universe, entries: entries, settings: settings, fx: rates)
+      let analysis = try FundAnalysis(universe: universe, settings: settings, fx: rates)
       let selection = try analysis.select(capital: capital)
       switch input.format {
       case .table: emit(selection.table(style: .automatic))

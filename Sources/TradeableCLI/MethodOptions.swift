@@ -15,70 +15,79 @@ struct MethodOptions: ParsableArguments {
   var settings: String?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Pre-cost Sharpe ratio assumed for every instrument (default: \(shown(defaults.costs.preCostSR))).",
-      valueName: "sr"))
+      "Pre-cost Sharpe ratio assumed for every instrument (default: \(shown(defaults.costs.preCostSR)); \(valid(CostSettings.preCostSRRange))).",
+      valueName: "sr"),
+    transform: ArgumentValue.number)
   var preCostSR: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Exclude instruments costing more than this, SR units a year (default: "
-        + "\(shown(defaults.filters.cost.maximumSRCost))).", valueName: "sr"))
+        + "\(shown(defaults.filters.cost.maximumSRCost)); \(valid(CostFilter.maximumSRCostRange))).", valueName: "sr"),
+    transform: ArgumentValue.number)
   var maxSRCost: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Contracts held at the target position in capital tests (default: \(shown(defaults.sizing.maxContracts))).",
-      valueName: "n"))
+      "Contracts held at the target position in capital tests (default: \(shown(defaults.sizing.maxContracts)); \(valid(PositionSizing.maxContractsRange))).",
+      valueName: "n"),
+    transform: ArgumentValue.number)
   var maxContracts: Double?
 
   @Option(
-    name: .customLong("idm-cap"),
+    name: .customLong("idm-cap"), parsing: .unconditional,
     help: ArgumentHelp(
-      "Cap on the instrument diversification multiplier (default: \(shown(defaults.sizing.idmCap))).",
-      valueName: "x"))
+      "Cap on the instrument diversification multiplier (default: \(shown(defaults.sizing.idmCap)); \(valid(PositionSizing.idmCapRange))).",
+      valueName: "x"),
+    transform: ArgumentValue.number)
   var idmCap: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Largest weight in the standalone capital test, a fraction (default: "
-        + "\(shown(defaults.filters.capital.maximumWeight))).", valueName: "w"))
+      "Largest weight in the standalone capital test, a fraction or a percentage (default: "
+        + "\(shown(defaults.filters.capital.maximumWeight)); \(valid(CapitalFilter.maximumWeightRange))).", valueName: "w"),
+    transform: ArgumentValue.fraction)
   var maxWeight: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Portfolio volatility target, a fraction a year (default: \(shown(defaults.sizing.targetVolatility)) = "
-        + "\(shown(defaults.sizing.targetVolatility * 100))%).", valueName: "v"))
+      "Portfolio volatility target a year, a fraction or a percentage (default: \(shown(defaults.sizing.targetVolatility)) = "
+        + "\(shown(defaults.sizing.targetVolatility * 100))%; \(valid(PositionSizing.targetVolatilityRange))).", valueName: "v"),
+    transform: ArgumentValue.fraction)
   var targetVol: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Correlations below this are raised to it (default: \(shown(defaults.correlation.floor))).", valueName: "c"))
+      "Correlations below this are raised to it (default: \(shown(defaults.correlation.floor)); \(valid(CorrelationSettings.floorRange))).", valueName: "c"),
+    transform: ArgumentValue.number)
   var correlationFloor: Double?
 
   @Option(
-    name: .long, help: ArgumentHelp("Select at most this many instruments (default: no limit).", valueName: "n"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Select at most this many instruments (default: no limit; \(valid(SelectionRules.maxInstrumentsRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var maxInstruments: Int?
 
+  /// The settings key each option sets, for messages (`OptionCheck`) and the test that every option reaches its key.
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--pre-cost-sr", "costs.preCostSR"), ("--max-sr-cost", "filters.cost.maximumSRCost"),
+    ("--max-contracts", "sizing.maxContracts"), ("--idm-cap", "sizing.idmCap"),
+    ("--max-weight", "filters.capital.maximumWeight"), ("--target-vol", "sizing.targetVolatility"),
+    ("--correlation-floor", "correlation.floor"), ("--max-instruments", "selection.maxInstruments"),
+  ]
+
+  /// Every option given, checked against its setting's valid range (the library's), before any work.
   func validate() throws {
-    if let preCostSR, !preCostSR.isFinite { throw ValidationError("--pre-cost-sr must be a number.") }
-    if let maxSRCost, !maxSRCost.isFinite { throw ValidationError("--max-sr-cost must be a number.") }
-    if let maxContracts, !(maxContracts > 0 && maxContracts.isFinite) {
-      throw ValidationError("--max-contracts must be positive.")
-    }
-    if let idmCap, !(idmCap >= 1 && idmCap.isFinite) { throw ValidationError("--idm-cap must be at least 1.") }
-    if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1].") }
-    if let targetVol, !(targetVol > 0 && targetVol.isFinite) { throw ValidationError("--target-vol must be positive.") }
-    if let correlationFloor, !(correlationFloor >= -1 && correlationFloor <= 1) {
-      throw ValidationError("--correlation-floor must be in [-1, 1].")
-    }
-    if let maxInstruments, maxInstruments < 1 { throw ValidationError("--max-instruments must be at least 1.") }
+    var settings = PipelineSettings()
+    apply(to: &settings)
+    try OptionCheck.settings(settings.violations, names: Self.optionKeys)
   }
 
   /// The settings to start from: `--settings FILE`, else the library's defaults.

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Tradeable
 
+/// `--html FILE`, required by `report`.
+struct HTMLFileOption: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
+  var html: String
+}
+
 /// `tradeable report --capital K --html FILE`: one self-contained HTML page with charts and tables.
 struct ReportCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
@@ -15,11 +21,11 @@ struct ReportCommand: AnalysisCommand {
       distribution, and the tables.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
-  @Option(name: .long, help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
-  var html: String
+  @OptionGroup(title: "Required") var output: HTMLFileOption
+  var html: String { output.html }
 
   @Flag(
     inversion: .prefixedNo,
@@ -38,7 +44,9 @@ struct ReportCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
+    if !sweep, range.isGiven {
+      throw ValidationError("--no-sweep leaves the capital sweep out, so --from, --to and --steps do not apply.")
+    }
     guard dataOptions.format == .table else {
       throw ValidationError("report writes HTML; --format does not apply (use select, sweep or reserve for JSON/CSV).")
     }
@@ -68,8 +76,8 @@ struct ReportCommand: AnalysisCommand {
         throw ExitCode(1)
       }
       printError(
-        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(selection.portfolio.members.count) "
-          + "instruments selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
+        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): "
+          + "\(NumberFormat.count(selection.portfolio.members.count, "instrument")) selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
     }
   }
 }

@@ -3,18 +3,25 @@ import Tradeable
 
 /// Options of the capital reserve, shared by `reserve` and `report`.
 struct ReserveOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Quantile of the one-day loss to hold back, in (0, 1).", valueName: "q"))
-  var quantile: Double = 0.98
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Quantile of the one-day loss to hold back, a fraction or a percentage (default: "
+        + "\(shown(CapitalReserve.defaultQuantile)); \(valid(CapitalReserve.quantileRange))).", valueName: "q"),
+    transform: ArgumentValue.fraction)
+  var quantile: Double = CapitalReserve.defaultQuantile
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Daily differences in the reserve's window (on dates every chosen instrument has).", valueName: "n"))
-  var reserveWindow: Int = 512
+      "Daily differences in the reserve's window, on dates every chosen instrument has (default: "
+        + "\(CapitalReserve.defaultWindow); \(valid(CapitalReserve.windowRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var reserveWindow: Int = CapitalReserve.defaultWindow
 
   func validate() throws {
-    guard quantile > 0, quantile < 1 else { throw ValidationError("--quantile must be between 0 and 1, e.g. 0.98.") }
-    guard reserveWindow >= 2 else { throw ValidationError("--reserve-window must be at least 2.") }
+    try OptionCheck.value("--quantile", quantile, CapitalReserve.quantileRange)
+    try OptionCheck.value("--reserve-window", reserveWindow, CapitalReserve.windowRange)
   }
 }
 
@@ -31,18 +38,14 @@ struct ReserveCommand: AnalysisCommand {
       series.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
 
   @OptionGroup(title: "Reserve") var reserveOptions: ReserveOptions
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
-
-  func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
-  }
 
   func run() throws {
     try reportingErrors {

@@ -3,6 +3,7 @@ import Tradeable
 
 extension WeightingScheme: ExpressibleByArgument {}
 extension CorrelationMode: ExpressibleByArgument {}
+extension CorrelationMatrices.Scope: ExpressibleByArgument {}
 
 /// How the selection runs: weighting, full or matrix-free correlation, progress and timings. Left out, a setting
 /// keeps its value from `--settings FILE`, else the library's default, which the help text shows.
@@ -29,10 +30,11 @@ struct RunOptions: ParsableArguments {
   var matrixFree = false
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Pool size above which automatic mode goes matrix-free (default: "
-        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold))).", valueName: "n"))
+        + "\(NumberFormat.integer(defaults.correlation.matrixFreeThreshold)); \(valid(CorrelationSettings.matrixFreeThresholdRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var matrixFreeThreshold: Int?
 
   @Flag(name: .long, help: "Do not repair a correlation matrix that is not positive definite (full path only).")
@@ -48,10 +50,16 @@ struct RunOptions: ParsableArguments {
     if matrixFree && correlationMode == .full {
       throw ValidationError("--matrix-free and --correlation-mode full contradict each other.")
     }
-    if let matrixFreeThreshold, matrixFreeThreshold < 0 {
-      throw ValidationError("--matrix-free-threshold must be 0 or more.")
-    }
+    var settings = PipelineSettings()
+    apply(to: &settings)
+    try OptionCheck.settings(settings.violations, names: Self.optionKeys)
   }
+
+  /// The settings key each option sets, for messages (`OptionCheck`) and the test that every option reaches its key.
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--weights", "selection.weighting"), ("--correlation-mode", "correlation.mode"),
+    ("--matrix-free-threshold", "correlation.matrixFreeThreshold"), ("--no-correlation-repair", "correlation.repair"),
+  ]
 
   /// `settings` with every option given applied.
   func apply(to settings: inout PipelineSettings) {

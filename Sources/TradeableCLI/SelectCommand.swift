@@ -12,8 +12,17 @@ struct SelectCommand: AnalysisCommand {
       §7: every input instrument appears, in input order.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capital to deploy, in the base currency.", valueName: "amount"))
-  var capital: Double
+  @OptionGroup(title: "Required") var required: CapitalOption
+  var capital: Double { required.capital }
+
+  @Option(
+    name: .long, defaultAsFlag: CorrelationMatrices.Scope.chosen,
+    help: ArgumentHelp(
+      "Add correlation matrices to the JSON: the chosen set's (alone or 'chosen') or the pool's ('pool').",
+      discussion: "Each raw (pairwise over common weeks; null where undefined), after the floor, and after the "
+        + "positive-definite repair (null when none is made). 'pool' is refused for pools over "
+        + "--matrix-free-threshold.", valueName: "set"))
+  var includeCorrelation: CorrelationMatrices.Scope? = nil
 
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
@@ -21,7 +30,9 @@ struct SelectCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
-    guard capital > 0, capital.isFinite else { throw ValidationError("--capital must be a positive amount.") }
+    if includeCorrelation != nil, dataOptions.format != .json {
+      throw ValidationError("--include-correlation adds matrices to the JSON output: give --format json as well.")
+    }
   }
 
   func run() throws {
@@ -30,7 +41,21 @@ struct SelectCommand: AnalysisCommand {
       let result = try analysis.select(capital: capital, observer: observer)
       switch dataOptions.format {
       case .table: print(result.table(style: .automatic))
-      case .json: print(result.json.rendered())
+      case .json:
+        var json = result.json
+        if let scope = includeCorrelation {
+          let limit = analysis.settings.correlation.matrixFreeThreshold
+          if scope == .pool, analysis.pool.count > limit {
+            printError(
+              "error: --include-correlation pool: the pool holds \(NumberFormat.count(analysis.pool.count, "instrument")), "
+                + "over the matrix-free threshold of \(NumberFormat.integer(limit)); three \(analysis.pool.count)×"
+                + "\(analysis.pool.count) matrices would not fit in memory or in a JSON file one can read.\n"
+                + "  Give --include-correlation for the chosen set, or raise --matrix-free-threshold to include the pool's.")
+            throw ExitCode(1)
+          }
+          json = json.adding("correlationMatrices", try analysis.correlationMatrices(scope, of: result).json)
+        }
+        print(json.rendered())
       case .csv: print(result.csv)
       }
     }

@@ -3,31 +3,29 @@ import Tradeable
 
 extension PositionRounding: ExpressibleByArgument {}
 
-/// A list of EWMAC rules, `FAST:SCALAR,…` (e.g. `8:5.3,16:3.75`).
-struct RuleList: ExpressibleByArgument {
-  var rules: [EWMACRule]
-
-  init?(argument: String) {
-    var rules: [EWMACRule] = []
-    for part in argument.split(separator: ",") {
-      let pieces = part.split(separator: ":")
-      guard pieces.count == 2, let span = Int(pieces[0].filter { $0 != " " }),
-        let scalar = Double(pieces[1].filter { $0 != " " }), span >= 1, span <= 100_000, scalar > 0, scalar.isFinite
-      else { return nil }
-      rules.append(EWMACRule(fastSpan: span, scalar: scalar))
+/// A list of EWMAC rules, `FAST:SCALAR,…` (e.g. `8:5.3,16:3.75`): each fast span a whole number, each scalar a
+/// number. Whether they are in range is `ForecastSettings`' rule, checked in `validate()`.
+enum RuleList {
+  static func parse(_ text: String) throws -> [EWMACRule] {
+    try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+      let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+      guard pieces.count == 2 else {
+        throw ArgumentValueError(
+          "cannot read '\(part)' as a rule: write FAST:SCALAR pairs separated by commas, e.g. 8:5.3,16:3.75.")
+      }
+      return EWMACRule(
+        fastSpan: try ArgumentValue.count(String(pieces[0])), scalar: try ArgumentValue.number(String(pieces[1])))
     }
-    guard !rules.isEmpty else { return nil }
-    self.rules = rules
   }
-
-  static var defaultCompletionKind: CompletionKind { .default }
 }
 
 /// The trading rule of DESIGN.md §9 as options, for `backtest`, `walkforward` and `report --walkforward`. Left out, a
 /// setting keeps its value from `--settings FILE` (its `tradingSettings` block), else the library's default
-/// (`TradingSettings()`), which the help text shows.
+/// (`TradingSettings()`), which the help text shows with the setting's valid range.
 struct TradingOptions: ParsableArguments {
   static let defaults = TradingSettings()
+  typealias Forecast = ForecastSettings
+  typealias Random = RandomBaselineSettings
 
   static var defaultRules: String {
     defaults.forecast.rules.map { "\($0.fastSpan):\(shown($0.scalar))" }.joined(separator: ",")
@@ -36,130 +34,136 @@ struct TradingOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "EWMAC rules FAST:SCALAR,… (slow span = --slow-span-multiple × FAST; default: \(TradingOptions.defaultRules)).",
-      valueName: "rules"))
-  var ewmac: RuleList?
+      "EWMAC rules FAST:SCALAR,… (slow span = --slow-span-multiple × FAST; default: \(TradingOptions.defaultRules); "
+        + "spans \(valid(Forecast.spanRange)), scalars \(valid(Forecast.scalarRange))).", valueName: "rules"),
+    transform: RuleList.parse)
+  var ewmac: [EWMACRule]?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Slow span of each rule as a multiple of its fast span (default: \(defaults.forecast.slowSpanMultiple)).",
-      valueName: "n"))
+      "Slow span of each rule as a multiple of its fast span (default: \(defaults.forecast.slowSpanMultiple); "
+        + "\(valid(Forecast.slowSpanMultipleRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var slowSpanMultiple: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Span of the daily volatility the forecast and the sizing use, a = 2/(span+1) (default: "
-        + "\(defaults.forecast.volatilitySpan)).", valueName: "n"))
+        + "\(defaults.forecast.volatilitySpan); \(valid(Forecast.spanRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var forecastVolSpan: Int?
 
   @Option(
-    name: .customLong("fdm"),
+    name: .customLong("fdm"), parsing: .unconditional,
     help: ArgumentHelp(
-      "Forecast diversification multiplier (default: \(shown(defaults.forecast.diversificationMultiplier))).",
-      valueName: "x"))
+      "Forecast diversification multiplier (default: \(shown(defaults.forecast.diversificationMultiplier)); "
+        + "\(valid(Forecast.diversificationMultiplierRange))).", valueName: "x"),
+    transform: ArgumentValue.number)
   var forecastDiversificationMultiplier: Double?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Cap on each and on the combined forecast, ± (default: \(shown(defaults.forecast.cap))).", valueName: "x"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Cap on each and on the combined forecast, ± (default: \(shown(defaults.forecast.cap)); "
+        + "\(valid(Forecast.capRange))).", valueName: "x"),
+    transform: ArgumentValue.number)
   var forecastCap: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Prices before an instrument's first forecast (default: \(defaults.forecast.warmupPrices)).", valueName: "n"))
+      "Prices before an instrument's first forecast (default: \(defaults.forecast.warmupPrices); "
+        + "\(valid(Forecast.warmupPricesRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var warmup: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Weight of the recent volatility in the sizing risk; the long-run mean gets the rest (default: "
-        + "\(shown(defaults.recentRiskWeight))).", valueName: "w"))
+      "Weight of the recent volatility in the sizing risk, the long-run mean getting the rest (default: "
+        + "\(shown(defaults.recentRiskWeight)); \(valid(TradingSettings.recentRiskWeightRange))).", valueName: "w"),
+    transform: ArgumentValue.fraction)
   var recentRiskWeight: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Differences of the long-run mean volatility (default: \(NumberFormat.integer(defaults.longRunRiskWindow))).",
-      valueName: "n"))
+      "Differences of the long-run mean volatility (default: \(NumberFormat.integer(defaults.longRunRiskWindow)); "
+        + "\(valid(TradingSettings.longRunRiskWindowRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var longRunWindow: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "No-trade band, a fraction of the position at the average forecast (default: \(shown(defaults.buffer))).",
-      valueName: "f"))
+      "No-trade band, a fraction of the position at the average forecast (default: \(shown(defaults.buffer)); "
+        + "\(valid(TradingSettings.bufferRange))).", valueName: "f"),
+    transform: ArgumentValue.fraction)
   var buffer: Double?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Walk-forward paths of the random baseline, at most 1,000 (default: \(defaults.random.paths)).",
-      valueName: "n"))
+      "Walk-forward paths of the random baseline (default: \(defaults.random.paths); \(valid(Random.pathsRange))).",
+      valueName: "n"),
+    transform: ArgumentValue.count)
   var randomPaths: Int?
 
   @Option(
-    name: .long,
-    help: ArgumentHelp("Seed of the random baseline (default: \(defaults.random.seed)).", valueName: "n"))
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Seed of the random baseline (default: \(defaults.random.seed); \(valid(Random.seedRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
   var seed: Int?
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Draws of one set size before the random baseline tries one member fewer (default: "
-        + "\(NumberFormat.integer(defaults.random.maximumTries))).", valueName: "n"))
+        + "\(NumberFormat.integer(defaults.random.maximumTries)); \(valid(Random.maximumTriesRange))).",
+      valueName: "n"),
+    transform: ArgumentValue.count)
   var randomTries: Int?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
       "Percentiles of the random baseline's band, LOW,HIGH (default: \(shown(defaults.random.lowerPercentile)),"
-        + "\(shown(defaults.random.upperPercentile))).", valueName: "low,high"))
-  var randomBand: String?
+        + "\(shown(defaults.random.upperPercentile)); each \(valid(Random.percentileRange)), LOW below HIGH).",
+      valueName: "low,high"),
+    transform: TradingOptions.band)
+  var randomBand: [Double]?
 
-  /// The band's two percentiles, when given and valid.
-  var parsedBand: (Double, Double)? {
-    guard let randomBand else { return nil }
-    let parts = randomBand.split(separator: ",").compactMap { Double($0.filter { $0 != " " }) }
-    guard parts.count == 2, parts[0] >= 0, parts[1] <= 100, parts[0] < parts[1] else { return nil }
-    return (parts[0], parts[1])
+  /// `LOW,HIGH` as two numbers.
+  static func band(_ text: String) throws -> [Double] {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2 else {
+      throw ArgumentValueError("cannot read '\(text)' as a band: write two percentiles LOW,HIGH, e.g. 5,95.")
+    }
+    return try parts.map(ArgumentValue.number)
   }
 
+  /// The settings key each option sets, for messages (`OptionCheck`).
+  static let optionKeys: [(option: String, key: String)] = [
+    ("--slow-span-multiple", "forecast.slowSpanMultiple"), ("--forecast-vol-span", "forecast.volatilitySpan"),
+    ("--fdm", "forecast.diversificationMultiplier"), ("--forecast-cap", "forecast.cap"),
+    ("--warmup", "forecast.warmupPrices"), ("--recent-risk-weight", "recentRiskWeight"),
+    ("--long-run-window", "longRunRiskWindow"), ("--buffer", "buffer"), ("--random-paths", "random.paths"),
+    ("--seed", "random.seed"), ("--random-tries", "random.maximumTries"),
+    ("--random-band", "random.lowerPercentile"), ("--random-band", "random.upperPercentile"),
+  ]
+
+  /// Every option given, checked against its setting's valid range (the library's), before any work.
   func validate() throws {
-    if let slowSpanMultiple, !(2...1_000).contains(slowSpanMultiple) {
-      throw ValidationError("--slow-span-multiple must be between 2 and 1,000.")
+    var settings = TradingSettings()
+    apply(to: &settings)
+    let violations = settings.violations
+    if let rule = violations.first(where: { $0.key.hasPrefix("forecast.rules") }) {
+      throw ValidationError(rule.message(name: "--ewmac (\(rule.key.dropFirst("forecast.".count))):"))
     }
-    if let forecastVolSpan, !(1...100_000).contains(forecastVolSpan) {
-      throw ValidationError("--forecast-vol-span must be between 1 and 100,000.")
-    }
-    if let x = forecastDiversificationMultiplier, !(x > 0 && x.isFinite) {
-      throw ValidationError("--fdm must be positive.")
-    }
-    if let forecastCap, !(forecastCap > 0 && forecastCap.isFinite) {
-      throw ValidationError("--forecast-cap must be positive.")
-    }
-    if let warmup, !(1...1_000_000).contains(warmup) { throw ValidationError("--warmup must be between 1 and 1,000,000.") }
-    if let recentRiskWeight, !(recentRiskWeight >= 0 && recentRiskWeight <= 1) {
-      throw ValidationError("--recent-risk-weight must be in [0, 1].")
-    }
-    if let longRunWindow, !(1...10_000_000).contains(longRunWindow) {
-      throw ValidationError("--long-run-window must be between 1 and 10,000,000.")
-    }
-    if let buffer, !(buffer >= 0 && buffer.isFinite) { throw ValidationError("--buffer must be 0 or more.") }
-    // Each path holds its daily series while a capital is traded (about 32 bytes a path a day): 1,000 paths of 20
-    // years take about 170 MB.
-    if let randomPaths, !(0...1_000).contains(randomPaths) {
-      throw ValidationError("--random-paths must be between 0 and 1,000.")
-    }
-    if let seed, seed < 0 { throw ValidationError("--seed must be 0 or more.") }
-    if let randomTries, !(1...10_000_000).contains(randomTries) {
-      throw ValidationError("--random-tries must be between 1 and 10,000,000.")
-    }
-    if randomBand != nil && parsedBand == nil {
-      throw ValidationError("--random-band must be two percentiles LOW,HIGH with 0 ≤ LOW < HIGH ≤ 100, e.g. 5,95.")
-    }
+    try OptionCheck.settings(violations, names: Self.optionKeys)
   }
 
   /// The trading settings of the run: the `tradingSettings` block of `--settings FILE` (or the library's defaults),
@@ -173,7 +177,13 @@ struct TradingOptions: ParsableArguments {
         throw InputFailure(error)
       }
     }
-    if let ewmac { settings.forecast.rules = ewmac.rules }
+    apply(to: &settings)
+    return settings
+  }
+
+  /// `settings` with every option given applied.
+  func apply(to settings: inout TradingSettings) {
+    if let ewmac { settings.forecast.rules = ewmac }
     if let slowSpanMultiple { settings.forecast.slowSpanMultiple = slowSpanMultiple }
     if let forecastVolSpan { settings.forecast.volatilitySpan = forecastVolSpan }
     if let forecastDiversificationMultiplier { settings.forecast.diversificationMultiplier = forecastDiversificationMultiplier }
@@ -185,11 +195,10 @@ struct TradingOptions: ParsableArguments {
     if let randomPaths { settings.random.paths = randomPaths }
     if let seed { settings.random.seed = seed }
     if let randomTries { settings.random.maximumTries = randomTries }
-    if let (low, high) = parsedBand {
-      settings.random.lowerPercentile = low
-      settings.random.upperPercentile = high
+    if let randomBand {
+      settings.random.lowerPercentile = randomBand[0]
+      settings.random.upperPercentile = randomBand[1]
     }
-    return settings
   }
 }
 

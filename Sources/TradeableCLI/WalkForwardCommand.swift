@@ -11,9 +11,8 @@ struct WalkForwardRange {
   var names = ("--from", "--to")
 
   func validate() throws {
-    for (name, year) in [(names.0, from), (names.1, to)] {
-      if let year, !(1...9999).contains(year) { throw ValidationError("\(name) must be a year, e.g. 2010.") }
-    }
+    try OptionCheck.value(names.0, from, WalkForward.yearRange)
+    try OptionCheck.value(names.1, to, WalkForward.yearRange)
     if let from, let to, from > to {
       throw ValidationError("\(names.0) (\(from)) must not be after \(names.1) (\(to)).")
     }
@@ -36,13 +35,31 @@ struct WalkForwardCommand: AnalysisCommand {
       first year some instrument has the history filter's prices, to the year before the data end.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("Capitals, comma-separated, base currency.", valueName: "list"))
-  var capital: CapitalList
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Capitals, comma-separated, base currency (1000000, 250k,1M,10M; at most \(Self.maximumCapitals)).",
+      valueName: "list"),
+    transform: CapitalList.parse)
+  var capital: [Double]
 
-  @Option(name: .long, help: ArgumentHelp("First year whose end is a rebalance date.", valueName: "year"))
+  /// Capitals of one run at most (50): each holds its random paths' daily series while it is traded.
+  static let maximumCapitals = 50
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "First year whose end is a rebalance date (default: the first with the history filter's prices; "
+        + "\(valid(WalkForward.yearRange))).", valueName: "year"),
+    transform: ArgumentValue.count)
   var from: Int?
 
-  @Option(name: .long, help: ArgumentHelp("Last year whose end is a rebalance date.", valueName: "year"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Last year whose end is a rebalance date (default: the year before the data end; "
+        + "\(valid(WalkForward.yearRange))).", valueName: "year"),
+    transform: ArgumentValue.count)
   var to: Int?
 
   @Option(
@@ -73,9 +90,12 @@ struct WalkForwardCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
-    let values = capital.values
+    let values = capital
+    for value in values { try OptionCheck.value("--capital", value, .positiveMoney) }
     guard Set(values).count == values.count else { throw ValidationError("--capital lists a capital twice.") }
-    guard values.count <= 50 else { throw ValidationError("--capital takes at most 50 capitals.") }
+    guard values.count <= Self.maximumCapitals else {
+      throw ValidationError("--capital takes at most \(Self.maximumCapitals) capitals; run the rest separately.")
+    }
     try WalkForwardRange(from: from, to: to).validate()
     if navStrategy == .random {
       throw ValidationError("--nav-strategy random has no single NAV: choose greedy, refined, lowest-cost, ideal or in-sample.")
@@ -90,7 +110,7 @@ struct WalkForwardCommand: AnalysisCommand {
       let (universe, imported) = try dataOptions.loadData(observer: observer)
       if let imported { printImportNotes(imported) }
       let walkForward = try runWalkForward(
-        universe: universe, settings: settings, trading: tradingSettings, capitals: capital.values,
+        universe: universe, settings: settings, trading: tradingSettings, capitals: capital,
         range: WalkForwardRange(from: from, to: to), recordsPositions: positionsOut != nil, observer: observer)
       if let positionsOut { try writeOutput(positionsOut, walkForward.positionsCSV, what: "positions") }
       if let navOut {
@@ -139,10 +159,18 @@ func runWalkForward(
 /// The walk-forward options of `report --walkforward`: its range of years (named apart from the sweep's --from/--to)
 /// and the trading settings.
 struct ReportWalkForwardOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("First year whose end is a rebalance date.", valueName: "year"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "First year whose end is a rebalance date (default: the first with the history filter's prices).",
+      valueName: "year"),
+    transform: ArgumentValue.count)
   var walkforwardFrom: Int?
 
-  @Option(name: .long, help: ArgumentHelp("Last year whose end is a rebalance date.", valueName: "year"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Last year whose end is a rebalance date (default: the year before the data end).", valueName: "year"),
+    transform: ArgumentValue.count)
   var walkforwardTo: Int?
 
   @OptionGroup(title: "Trading (DESIGN.md §9)") var trading: TradingOptions

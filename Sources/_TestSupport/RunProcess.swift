@@ -7,10 +7,14 @@ public struct ProcessOutput: Sendable {
   public var standardError: String
 }
 
-/// Runs `executable` with `arguments` (and extra environment variables) and waits for it.
+/// Runs `executable` with `arguments` (and extra environment variables) and waits for it. When `executable` is the
+/// package's `tradeable`, it must be at least as new as the sources (`TradeableExecutable.check()`), or this throws.
 public func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
   currentDirectory: URL? = nil) throws -> ProcessOutput
 {
+  if executable.standardizedFileURL == TradeableExecutable.location.standardizedFileURL {
+    try TradeableExecutable.check()
+  }
   let process = Process()
   process.executableURL = executable
   process.arguments = arguments

@@ -36,18 +36,13 @@ public struct SyntheticInstrument: Sendable {
     return out.reversed()
   }
 
-  /// The price path: `start` then uniform steps in [−step, step] (SplitMix64, deterministic for `seed`).
+  /// The price path: `start` then uniform steps in [−step, step] (`RandomSource`, deterministic for `seed`).
   public var prices: [Double] {
-    var state = seed
+    var random = RandomSource(seed: seed)
     var p = start
     var out = [p]
     for _ in 1..<count {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      let u = Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-      p += (2 * u - 1) * step
+      p += random.uniform(-step, step)
       out.append(p)
     }
     return out

@@ -33,7 +33,7 @@ struct ReportCommandsTests {
     let capitals = [10_000.0, 57_000, 250_000, 1_000_000, 3_300_000, 20_000_000]
     let doc = try Self.json(["sweep", "--capital", capitals.map { String(Int($0)) }.joined(separator: ",")])
     let rows = try #require(doc["rows"] as? [[String: Any]])
-    #expect(approximately(rows.map { $0["capital"] as! Double }, capitals, relative: 0))
+    #expect(identical(rows.map { $0["capital"] as! Double }, capitals))  // the capitals typed, as typed
     for row in rows {
       let capital = row["capital"] as! Double
       let alone = Self.portfolio(try Self.json(["select", "--capital", String(Int(capital))]))
@@ -55,9 +55,8 @@ struct ReportCommandsTests {
     let rows = try #require(doc["rows"] as? [[String: Any]])
     // 10,000 × 5000^(k/6): 41,400, 171,000, 707,000, 2,920,000, 12,100,000 between the ends.
     #expect(
-      approximately(
-        rows.map { $0["capital"] as! Double }, [10_000, 41_400, 171_000, 707_000, 2_920_000, 12_100_000, 50_000_000],
-        relative: 0))
+      identical(
+        rows.map { $0["capital"] as! Double }, [10_000, 41_400, 171_000, 707_000, 2_920_000, 12_100_000, 50_000_000]))
     let row = rows[3]
     let alone = Self.portfolio(try Self.json(["select", "--capital", "707000"]))
     #expect(row["instruments"] as! [String] == alone.codes)
@@ -108,23 +107,27 @@ struct ReportCommandsTests {
 
   @Test("reserve: positions, losses at the quantile, the cash to hold back; JSON and the daily series as CSV")
   func reserve() throws {
+    // Golden values: the numpy reference's reserve at 1,000,000 (Tests/References, fixture bundled-default).
+    let expected = try #require(try ReferenceFixtures.load("bundled-default")["reserve"] as? [String: Any])
+    let cash = Int(number(expected, "reserve")!.rounded())
     let table = try Self.run(["reserve", "--capital", "1000000", "--quantile", "0.98"])
     #expect(table.status == 0, "stderr: \(table.standardError)")
     for needle in [
-      "Capital reserve", "Contracts", "Rounded", "Long book", "Short book", "Cash to hold back: 21,144 USD",
+      "Capital reserve", "Contracts", "Rounded", "Long book", "Short book",
+      "Cash to hold back: \(cash / 1000),\(String(cash % 1000).leftPadded(to: 3)) USD",
     ] {
       #expect(table.standardOutput.contains(needle), "\(needle)")
     }
     let doc = try Self.json(["reserve", "--capital", "1000000"])
     let reserve = try #require(doc["reserve"] as? Double)
-    #expect(approximately(reserve, 21_143.784812989586, relative: 1e-10))
+    #expect(approximately(reserve, number(expected, "reserve")!, relative: 1e-10))
     #expect(approximately(reserve, max(doc["longLoss"] as! Double, doc["shortLoss"] as! Double)))
     #expect((doc["positions"] as? [Any])?.count == 10 && (doc["daily"] as? [Any])?.count == 512)
     let csv = try Self.run(["reserve", "--capital", "1000000", "--format", "csv"])
     let lines = csv.standardOutput.split(separator: "\n")
     #expect(
       lines.count == 513 && lines[0] == "date,profit_and_loss,profit_and_loss_rounded"
-        && lines[1].hasPrefix("2021-03-02,"))
+        && lines[1].hasPrefix("\(expected["firstDifferenceDate"] as! String),"))
     let none = try Self.run(["reserve", "--capital", "1000"])
     #expect(none.status == 1 && none.standardError.contains("nothing can be selected with 1,000 USD"))
     let badQuantile = try Self.run(["reserve", "--capital", "1000000", "--quantile", "1.5"])
@@ -207,9 +210,25 @@ struct ReportCommandsTests {
     #expect(select.standardOutput.contains("--pysystemtrade"))
   }
 
-  @Test("no colour in a pipe, with NO_COLOR or not; thousands separators in every table")
+  @Test("colour on a terminal unless NO_COLOR is set or TERM is dumb; never in a pipe; thousands separators")
   func terminalOutput() throws {
-    for environment in [[:], ["NO_COLOR": "1"]] {
+    // Standard output on a pseudo-terminal, as a user's: the table's headers are bold (an escape sequence), so this
+    // part fails if colour detection stops working — and the NO_COLOR and TERM=dumb parts fail if they are ignored.
+    let arguments = ["select", "--capital", "1000000", "--quiet"]
+    let terminal = try runInTerminal(
+      PackagePaths.tradeableExecutable, arguments, environment: ["TERM": "xterm-256color", "NO_COLOR": ""],
+      currentDirectory: PackagePaths.root)
+    #expect(terminal.status == 0, "stderr: \(terminal.standardError)")
+    #expect(terminal.standardOutput.contains("\u{1B}[1m"), "no bold header on a terminal")
+    #expect(terminal.standardOutput.contains("Chosen set: 10 instruments"))
+    for environment in [["TERM": "xterm-256color", "NO_COLOR": "1"], ["TERM": "dumb", "NO_COLOR": ""]] {
+      let plain = try runInTerminal(
+        PackagePaths.tradeableExecutable, arguments, environment: environment, currentDirectory: PackagePaths.root)
+      #expect(plain.status == 0 && !plain.standardOutput.contains("\u{1B}["), "\(environment)")
+      #expect(plain.standardOutput.contains("Chosen set: 10 instruments"))
+    }
+    // In a pipe: never, whatever the environment.
+    for environment in [["TERM": "xterm-256color", "NO_COLOR": ""], ["NO_COLOR": "1"]] {
       for arguments in [
         ["select", "--capital", "1000000"], ["costs"], ["sweep", "--capital", "20000000"],
         ["reserve", "--capital", "20000000"],
@@ -218,9 +237,20 @@ struct ReportCommandsTests {
         #expect(out.status == 0 && !out.standardOutput.contains("\u{1B}["), "\(arguments)")
       }
     }
+    // The capital the set chosen at 20,000,000 needs: the numpy reference (fixture bundled-default), grouped.
+    let needed = try #require(
+      ((try ReferenceFixtures.load("bundled-default")["capitals"] as? [String: Any])?["20000000"] as? [String: Any])?[
+        "portfolio"] as? [String: Any])
     let sweep = try Self.run(["sweep", "--capital", "20000000"])
-    #expect(sweep.standardOutput.contains("20,000,000") && sweep.standardOutput.contains("15,707,109"))
+    // The set needs its smallest capital (DESIGN.md §7), shown rounded up so that it is enough.
+    #expect(sweep.standardOutput.contains("20,000,000"))
+    #expect(sweep.standardOutput.contains(NonDefaultRunTests.grouped(number(needed, "smallestCapital")!.rounded(.up))))
     let reserve = try Self.run(["reserve", "--capital", "20000000"])
     #expect(reserve.standardOutput.contains("20,000,000 USD"))
   }
+}
+
+extension String {
+  /// The string with zeros on the left up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -23,20 +23,15 @@ struct SelectCommandTests {
     return text.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[0]) }
   }
 
-  /// Golden path at 1,000,000 USD. Values from an independent Python implementation of DESIGN.md (pairwise
-  /// correlations pair by pair with numpy, Sharpe from explicit wᵀCw); they agree with this binary to ~1e-14.
-  static let golden: [(String, Double, Double, Double)] = [
-    ("NASDAQ_micro", 0.3977037770689377, 1.0, 138599.92898757933),
-    ("CORN", 0.5536650019240403, 1.4131166835378592, 209450.39735527124),
-    ("GBPEUR", 0.670985624531452, 1.7313267081543622, 316509.0078433842),
-    ("US10U", 0.7596158132746363, 1.9589996600438362, 505361.0483295516),
-    ("EURCHF", 0.8279639798011313, 2.1580262206555845, 573441.898203765),
-    ("SGD", 0.8862194966331165, 2.3733233918280923, 625706.2092459443),
-    ("COCOA_LDN", 0.9267231034471716, 2.5, 693001.4853138919),
-    ("LEANHOG", 0.9671492863017342, 2.5, 792001.6975015907),
-    ("HANGTECH", 1.0074261161395326, 2.5, 891001.9096892895),
-    ("GAS_US_mini", 1.045497024337258, 2.5, 990002.1218769883),
-  ]
+  /// Golden path at 1,000,000 USD: the numpy reference of DESIGN.md (Tests/References/tradeable_reference.py,
+  /// fixture bundled-default; pairwise correlations pair by pair, Sharpe from explicit wᵀCw on submatrices).
+  static var golden: [(String, Double, Double, Double)] {
+    let fixture = try! ReferenceFixtures.load("bundled-default")
+    let steps = ((fixture["capitals"] as! [String: Any])["1000000"] as! [String: Any])["steps"] as! [[String: Any]]
+    return steps.map {
+      ($0["added"] as! String, number($0, "sharpe")!, number($0, "idm")!, number($0, "minimumCapital")!)
+    }
+  }
 
   @Test("JSON at 1,000,000: the golden path, every instrument once in input order, DESIGN.md §7 keys")
   func jsonAtOneMillion() throws {
@@ -51,7 +46,7 @@ struct SelectCommandTests {
       #expect(approximately(step["minimumCapital"] as! Double, expected.3, relative: 1e-9))
     }
     let portfolio = try #require(doc["portfolio"] as? [String: Any])
-    #expect(approximately(portfolio["sharpe"] as! Double, 1.045497024337258, relative: 1e-9))
+    #expect(approximately(portfolio["sharpe"] as! Double, Self.golden.last!.1, relative: 1e-9))
     let members = try #require(portfolio["instruments"] as? [[String: Any]])
     #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
     #expect(approximately(members.map { $0["weight"] as! Double }.reduce(0, +), 1, relative: 1e-14))
@@ -62,24 +57,45 @@ struct SelectCommandTests {
       "annualSRCost", "minimumCapital", "status", "reasons",
     ]
     for instrument in instruments { for key in keys { #expect(instrument[key] != nil, "missing \(key)") } }
+    // 10 selected, 100 eligible, 128 excluded (the reference's statuses; instrumentNumbers compares each one).
     let statuses = instruments.map { $0["status"] as! String }
-    #expect(statuses.filter { $0 == "selected" }.count == 10)
+    #expect(statuses.filter { $0 == "selected" }.count == Self.golden.count)
     #expect(statuses.filter { $0 == "eligible" }.count == 100)
     #expect(statuses.filter { $0 == "excluded" }.count == 128)
   }
 
-  @Test("every instrument's numbers at 1,000,000 match the independent implementation for a sample")
+  @Test("every instrument's numbers and status at 1,000,000 match the numpy reference")
   func instrumentNumbers() throws {
+    // Tests/References fixtures bundled-default-instruments (§3–§5 per instrument) and bundled-default (statuses and
+    // reasons at 1,000,000). Both sides sum the same ≤ 512 differences in different orders: 1e-12 relative.
     let doc = try Self.json(["select", "--capital", "1000000"])
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
-    let byCode = Dictionary(uniqueKeysWithValues: instruments.map { ($0["code"] as! String, $0) })
-    // CORN: independent values (reference implementation, cross-checked by hand with the standard library).
-    let corn = try #require(byCode["CORN"])
-    #expect(corn["status"] as? String == "selected")
-    #expect((corn["reasons"] as? [String])?.isEmpty == true)
+    let reference = try #require(
+      try ReferenceFixtures.load("bundled-default-instruments", repairDependent: false)["instruments"]
+        as? [[String: Any]])
+    let screening = try #require(
+      ((try ReferenceFixtures.load("bundled-default")["capitals"] as? [String: Any])?["1000000"] as? [String: Any])?[
+        "instruments"] as? [[String: Any]])
+    #expect(instruments.count == reference.count && instruments.count == screening.count)
+    for ((out, expected), status) in zip(zip(instruments, reference), screening) {
+      let code = out["code"] as! String
+      #expect(code == expected["code"] as? String && code == status["code"] as? String)
+      for key in [
+        "currencyVolatility", "annualVolatility", "costPerTrade", "costPerTradeSR", "tradesPerYear", "annualSRCost",
+        "minimumCapital", "netSR", "notional",
+      ] {
+        switch (number(out, key), number(expected, key)) {
+        case (nil, nil): break
+        case (let a?, let b?): #expect(approximately(a, b, relative: 1e-12, absolute: 1e-300), "\(code) \(key)")
+        case (let a, let b): Issue.record("\(code) \(key): \(String(describing: a)) vs the reference's \(String(describing: b))")
+        }
+      }
+      #expect(out["status"] as? String == status["status"] as? String, "\(code)")
+      #expect(out["reasons"] as? [String] == status["reasons"] as? [String], "\(code)")
+    }
     // MSCIEMASIA has 56 prices: history (and still measured).
-    let short = try #require(byCode["MSCIEMASIA"])
-    #expect((short["reasons"] as? [String])?.first == "history")
+    let short = try #require(instruments.first { $0["code"] as? String == "MSCIEMASIA" })
+    #expect((short["reasons"] as? [String])?.first == "history" && number(short, "currencyVolatility") != nil)
   }
 
   @Test("table output: steps, chosen set, exclusions, correlation note; no colour when piped")
@@ -89,7 +105,7 @@ struct SelectCommandTests {
     let text = out.standardOutput
     for needle in [
       "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "Chosen set: 10 instruments", "Exclusions",
-      "history", "capital", "repaired", "990,002",
+      "history", "capital", "repaired", "needs 990,003 USD", "4 contracts each (USD)", "990,003",
     ] {
       #expect(text.contains(needle), "missing \(needle)")
     }
@@ -140,7 +156,7 @@ struct SelectCommandTests {
   func invalidOptions() throws {
     let out = try Self.run(["select", "--capital=-5"])
     #expect(out.status != 0)
-    #expect(out.standardError.contains("--capital must be a positive amount"))
+    #expect(out.standardError.contains("--capital -5 must be positive"))
   }
 }
 

@@ -1,5 +1,6 @@
-import LinearAlgebra
+@testable import LinearAlgebra
 import Testing
+import Tradeable
 import _TestSupport
 
 @Suite("Pairwise-complete correlation")
@@ -22,16 +23,10 @@ struct PairwiseCorrelationTests {
     return sxy / (sxx * syy).squareRoot()
   }
 
-  /// A deterministic pseudo-random panel (SplitMix64) with about `gapRate` of entries missing.
+  /// A deterministic pseudo-random panel (`RandomSource`) with about `gapRate` of entries missing.
   static func panel(rows: Int, columns: Int, gapRate: Double, seed: UInt64) -> (Matrix, Matrix) {
-    var state = seed
-    func next() -> Double {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
+    var random = RandomSource(seed: seed)
+    func next() -> Double { random.uniform() }
     var values = Matrix(rows: rows, columns: columns)
     var mask = Matrix(rows: rows, columns: columns, repeating: 1)
     let common = (0..<rows).map { _ in next() - 0.5 }
@@ -110,19 +105,89 @@ struct PairwiseCorrelationTests {
 struct CorrelationPanelTests {
   @Test("tiled gap path (N over one tile) matches the pair-by-pair reference")
   func blocked() {
-    // 1,100 columns: tiles of 512, 512 and 76, so tile edges, diagonal tiles (dsyrk, half-split dgemm) and the ragged
-    // last tile are all exercised.
+    // 1,100 columns: CorrelationPanel.tileSize(1_100) = 288 (a quarter, 275, rounded up to a multiple of 32), so tiles
+    // start at 0, 288, 576 and 864, the last one 236 wide. The pairs straddle those edges, sit on diagonal tiles
+    // (dsyrk) and off-diagonal ones (dgemm), and in the ragged last tile.
+    #expect(CorrelationPanel.tileSize(1_100) == 288)
     let (values, mask) = PairwiseCorrelationTests.panel(rows: 40, columns: 1_100, gapRate: 0.2, seed: 11)
     let c = CorrelationPanel(values: values, mask: mask).matrix()
     #expect(c.asymmetry == 0)
     for (i, j) in [
-      (0, 1), (5, 511), (511, 512), (100, 699), (512, 699), (698, 699), (300, 600), (255, 256), (256, 300),
-      (767, 768), (1_023, 1_024), (1_024, 1_099), (0, 1_099), (600, 1_050),
+      (0, 1), (0, 287), (287, 288), (5, 511), (100, 699), (286, 289), (575, 576), (576, 863), (863, 864), (864, 1_099),
+      (0, 1_099), (287, 864), (600, 1_050), (1_098, 1_099),
     ] {
       let expected = PairwiseCorrelationTests.reference(
         values.column(i), values.column(j), mask.column(i).map { $0 != 0 }, mask.column(j).map { $0 != 0 })
       #expect(approximately(c[i, j], expected, relative: 1e-10, absolute: 1e-13))
     }
+  }
+
+  @Test("tile sizes: one tile up to 128 columns, then a quarter rounded up to 32, between 128 and 512")
+  func tileSizes() {
+    // n ≤ 128: one tile; 129 → quarter 33 → 64 → at least 128; 1,100 → 275 → 288; 4,000 → 1,000 → 1,024 → at most 512.
+    #expect(CorrelationPanel.tileSize(1) == 1 && CorrelationPanel.tileSize(128) == 128)
+    #expect(CorrelationPanel.tileSize(129) == 128)
+    #expect(CorrelationPanel.tileSize(1_100) == 288)
+    #expect(CorrelationPanel.tileSize(4_000) == 512)
+  }
+
+  /// The sums of the pair (x, y) over the rows both have, as `combineColumn` reads them.
+  static func sums(_ x: [Double], _ y: [Double], _ mx: [Bool], _ my: [Bool])
+    -> (count: Double, xy: Double, x: Double, y: Double, xx: Double, yy: Double)
+  {
+    var out = (count: 0.0, xy: 0.0, x: 0.0, y: 0.0, xx: 0.0, yy: 0.0)
+    for r in x.indices where mx[r] && my[r] {
+      out.count += 1
+      out.xy += x[r] * y[r]
+      out.x += x[r]
+      out.y += y[r]
+      out.xx += x[r] * x[r]
+      out.yy += y[r] * y[r]
+    }
+    return out
+  }
+
+  @Test("combineColumn: the SIMD lanes and the scalar tail both match the pair-by-pair reference",
+    arguments: [1, 2, 3, 5, 6, 7, 9, 11])
+  func combineColumnTail(_ count: Int) {
+    // The tiled matrix only calls combineColumn with a full tile height (a multiple of 32), so its scalar tail
+    // (count mod 4 entries) never runs there; here it is called directly with every remainder 1, 2, 3. The pairs
+    // include the undefined cases the guards must catch in both code paths: a single common row, a flat column.
+    let (values, mask) = PairwiseCorrelationTests.panel(rows: 30, columns: count + 1, gapRate: 0.3, seed: UInt64(count))
+    var m = mask
+    if count >= 2 { for r in 0..<30 { m[r, 1] = r == 4 ? 1 : 0 } }  // column 1: one row only → undefined
+    var v = values
+    // Remove the panel's column offsets (1000·j): raw one-pass sums of values near 10⁴ would lose ~8 digits to
+    // cancellation, which is the panel's business (it centres first), not combineColumn's.
+    for j in 0..<(count + 1) { for r in 0..<30 { v[r, j] -= 1000 * Double(j) } }
+    if count >= 3 { for r in 0..<30 { v[r, 2] = 7 } }  // column 2 constant → undefined
+    let y = v.column(count), my = m.column(count).map { $0 != 0 }
+    var common = [Double](), xy = [Double](), sx = [Double](), sy = [Double](), xx = [Double](), yy = [Double]()
+    var expected = [Double]()
+    for i in 0..<count {
+      let x = v.column(i), mx = m.column(i).map { $0 != 0 }
+      let s = Self.sums(x, y, mx, my)
+      common.append(s.count)
+      xy.append(s.xy)
+      sx.append(s.x)
+      sy.append(s.y)
+      xx.append(s.xx)
+      yy.append(s.yy)
+      expected.append(PairwiseCorrelationTests.reference(x, y, mx, my))
+    }
+    var out = [Double](repeating: 99, count: count)
+    out.withUnsafeMutableBufferPointer { o in
+      combineColumn(
+        into: o.baseAddress!, count: count, common: common, sumXY: xy, sumX: sx, sumY: sy, sumXX: xx, sumYY: yy)
+    }
+    for i in 0..<count {
+      // One-pass sums of 30 values of order 1 against the two-pass reference: ~1e-15; 1e-12 leaves room.
+      #expect(
+        (expected[i].isNaN && out[i].isNaN) || approximately(out[i], expected[i], relative: 1e-12, absolute: 1e-14),
+        "column \(i) of \(count): \(out[i]) vs \(expected[i])")
+    }
+    if count >= 2 { #expect(out[1].isNaN) }
+    if count >= 3 { #expect(out[2].isNaN) }
   }
 
   @Test("upper triangle only leaves the strict lower triangle untouched")

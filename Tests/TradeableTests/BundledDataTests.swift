@@ -64,15 +64,34 @@ struct BundledDataTests {
     #expect(statuses.filter { $0 == .selected }.count == r.selected.count)
   }
 
-  @Test("each step's Sharpe equals Σwᵢsᵢ/√(wᵀCw) from the submatrix, and beats every alternative", arguments: [1_000_000.0, 10_000_000])
-  func bruteForce(_ capital: Double) throws {
-    let r = try Self.analysis.select(capital: capital)
-    let correlation = try #require(try Self.analysis.eligibleCorrelation(capital: capital)).matrix
+  /// (capital, the capital filter's maximum weight). With the default 0.10 every eligible instrument can also be held
+  /// alone (the filter asks 4·cv / (2.5 × 0.1 × 0.2) = 80·cv, holding it alone 4·cv / 0.2 = 20·cv); with 0.5 the filter
+  /// asks only 16·cv, and at 1,234,887 (18·cv of the cheapest eligible instrument, NASDAQ) §6 step 1's "feasible
+  /// alone" rule decides the start.
+  static let bruteForceCases: [(Double, Double)] = [(1_000_000, 0.1), (10_000_000, 0.1), (1_234_887, 0.5)]
+
+  @Test("each step's Sharpe equals Σwᵢsᵢ/√(wᵀCw) from the submatrix, and beats every alternative",
+    arguments: bruteForceCases)
+  func bruteForce(_ capital: Double, _ maximumWeight: Double) throws {
+    var settings = PipelineSettings()
+    settings.filters.capital.maximumWeight = maximumWeight
+    let analysis =
+      maximumWeight == 0.1 ? Self.analysis : UniverseAnalysis(universe: Self.analysis.universe, settings: settings)
+    let r = try analysis.select(capital: capital)
+    let correlation = try #require(try analysis.eligibleCorrelation(capital: capital)).matrix
     // The path in positions among the eligible instruments (the matrix's rows).
     let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
-    let s = r.eligible.map { Self.analysis.metrics[$0].netSR! }
-    let cost = r.eligible.map { Self.analysis.metrics[$0].annualSRCost! }
-    let risk = r.eligible.map { Self.analysis.metrics[$0].currencyVolatility! }
+    let s = r.eligible.map { analysis.metrics[$0].netSR! }
+    let cost = r.eligible.map { analysis.metrics[$0].annualSRCost! }
+    let risk = r.eligible.map { analysis.metrics[$0].currencyVolatility! }
+    // Feasible alone (§6 step 1): w = 1, IDM = 1, so K ≥ 4 × cv / 0.2 = 20·cv.
+    let feasibleAlone = r.eligible.indices.filter { 20 * risk[$0] <= capital }
+    if maximumWeight > 0.1 {
+      // The rule bites: the cheapest eligible instrument cannot be held alone at this capital.
+      #expect(!feasibleAlone.contains(cost.indices.min { cost[$0] < cost[$1] }!))
+    } else {
+      #expect(feasibleAlone.count == r.eligible.count)
+    }
     func evaluate(_ members: [Int]) -> (sharpe: Double, affordable: Bool) {
       let w = [Double](repeating: 1 / Double(members.count), count: members.count)
       let variance = correlation.principalSubmatrix(members).quadraticForm(w)
@@ -89,7 +108,7 @@ struct BundledDataTests {
           if alternative.affordable { #expect(alternative.sharpe <= step.sharpe + 1e-12) }
         }
       } else {
-        #expect(cost[position[step.added]!] == r.eligible.indices.filter { 80 * risk[$0] <= capital }.map { cost[$0] }.min())
+        #expect(cost[position[step.added]!] == feasibleAlone.map { cost[$0] }.min())
       }
       members.append(position[step.added]!)
       let direct = evaluate(members)

@@ -36,8 +36,8 @@ struct CapitalReserveTests {
     #expect(selection.selected.map { HandUniverse.codes[$0] } == ["A", "C"])
     let reserve = try #require(CapitalReserve(selection: selection, universe: analysis.universe, quantile: 0.98))
     // A and C are uncorrelated: IDM = 1/√(½·½·2) = √2 (the repair of the singular pool matrix moves it by ~1e-7).
-    let cv = HandUniverse.currencyVolatility("A")
-    let contracts = capital * 2.0.squareRoot() * 0.5 * 0.2 / cv  // 82.68
+    // Contract vol √(8/7) × 16 × 1000 = 17,104.72 USD; contracts 10,000,000 × √2 × ½ × 0.2 / 17,104.72 = 82.6797.
+    let contracts = 82.67972847076847
     for (p, pointValue) in zip(reserve.positions, reserve.pointValues) {
       #expect(approximately(p.contracts, contracts, relative: 1e-6))
       #expect(approximately(p.roundedContracts, 83))
@@ -91,27 +91,27 @@ struct CapitalReserveTests {
     #expect(short.dates.map(\.description) == ["2023-08-25", "2023-08-29"])
   }
 
-  @Test("bundled data at 1,000,000: golden losses from an independent numpy computation")
+  @Test("bundled data at 1,000,000: golden losses from the numpy reference")
   func bundledGolden() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
     let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000_000)
     let reserve = try #require(CapitalReserve(selection: selection, universe: universe))
-    // numpy: the last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
-    // np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss, 0.98) (contracts from this output's JSON).
+    // Tests/References/tradeable_reference.py `reserve` (fixture bundled-default, "reserve"): its own selection, the
+    // last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
+    // np.quantile(−P&L, 0.98) and np.quantile(P&L, 0.98). ReferenceAgreementTests compares every other field.
+    let expected = try #require(try ReferenceFixtures.load("bundled-default")["reserve"] as? [String: Any])
     #expect(reserve.dailyProfitAndLoss.count == 512)
-    #expect(reserve.windowStart?.description == "2021-03-01" && reserve.dates.last?.description == "2023-08-30")
-    #expect(approximately(reserve.longLoss!, 20_895.535653189356, relative: 1e-10))
-    #expect(approximately(reserve.shortLoss!, 21_143.784812989586, relative: 1e-10))
-    #expect(approximately(reserve.reserve!, reserve.shortLoss!))
-    // Positions by the formula, from the selection's own numbers.
-    let final = try #require(selection.path.final)
-    for (k, p) in reserve.positions.enumerated() {
-      let cv = selection.metrics[p.index].currencyVolatility!
-      #expect(approximately(p.contracts, 1_000_000 * final.idm * final.weights[k] * 0.2 / cv, relative: 1e-14))
-    }
-    // The expected daily volatility at IDM 2.5 (capped) is at most the target's 1,000,000 × 0.2 / 16 = 12,500.
-    #expect(reserve.expectedDailyVolatility <= 12_500 * (1 + 1e-12))
-    #expect(approximately(reserve.normalLoss, normalQuantile(0.98) * reserve.expectedDailyVolatility))
+    #expect(reserve.windowStart?.description == expected["windowStart"] as? String)
+    #expect(reserve.dates.last?.description == expected["windowEnd"] as? String)
+    #expect(approximately(reserve.longLoss!, number(expected, "longLoss")!, relative: 1e-10))
+    #expect(approximately(reserve.shortLoss!, number(expected, "shortLoss")!, relative: 1e-10))
+    #expect(approximately(reserve.reserve!, number(expected, "reserve")!, relative: 1e-10))
+    #expect(approximately(reserve.positions.map(\.contracts), expected["contracts"] as! [Double], relative: 1e-11))
+    // The IDM is capped (2.5), so the expected volatility is below the target's 1,000,000 × 0.2 / 16 = 12,500 a day.
+    #expect(approximately(reserve.expectedDailyVolatility, number(expected, "expectedDailyVolatility")!, relative: 1e-11))
+    #expect(reserve.expectedDailyVolatility < 12_500)
+    // Φ⁻¹(0.98) = 2.053748910631823 (scipy.stats.norm.ppf) × the expected daily volatility.
+    #expect(approximately(reserve.normalLoss, number(expected, "normalLoss")!, relative: 1e-11))
   }
 
   @Test("nothing selected: no reserve")

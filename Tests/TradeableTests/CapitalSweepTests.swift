@@ -10,9 +10,8 @@ struct CapitalSweepTests {
   func logSpaced() {
     let capitals = CapitalSweep.logSpaced(from: 10_000, to: 50_000_000, steps: 25)
     #expect(capitals.count == 25)
-    // The ends are the given values, bit for bit (a zero tolerance).
-    #expect(
-      approximately(capitals.first!, 10_000, relative: 0) && approximately(capitals.last!, 50_000_000, relative: 0))
+    // The ends are the given values, bit for bit.
+    #expect(identical(capitals.first!, 10_000) && identical(capitals.last!, 50_000_000))
     // 10,000 × 5000^(k/24): k = 1 → 14,260.1 → 14,300; k = 12 → 707,106.8 → 707,000; k = 23 → 35,059,… → 35,100,000.
     #expect(approximately(capitals[1], 14_300))
     #expect(approximately(capitals[12], 707_000))
@@ -41,8 +40,8 @@ struct CapitalSweepTests {
     let settings = PipelineSettings()
     let sweep = try CapitalSweep(
       analysis: UniverseAnalysis(universe: universe, settings: settings), capitals: [50_000_000, capital, 60_000])
-    #expect(approximately(sweep.capitals, [60_000, capital, 50_000_000].sorted(), relative: 0))
-    let row = try #require(sweep.rows.first { approximately($0.capital, capital, relative: 0) })
+    #expect(identical(sweep.capitals, [60_000, capital, 50_000_000].sorted()))  // the given capitals, sorted
+    let row = try #require(sweep.rows.first { identical($0.capital, capital) })
     // The selection as `tradeable select` makes it: a fresh analysis with the capital in its settings.
     let alone = try UniverseAnalysis(universe: universe, settings: PipelineSettings())
       .select(capital: capital)
@@ -64,7 +63,7 @@ struct CapitalSweepTests {
     let sweep = try CapitalSweep(
       analysis: UniverseAnalysis(universe: universe, settings: PipelineSettings()),
       capitals: [10_000, 1_000_000, 20_000_000])
-    let table = sweep.table(width: 100)
+    let table = sweep.table(style: TerminalStyle(colour: false, width: 100))
     #expect(table.contains("1,000,000") && table.contains("20,000,000") && table.contains("NASDAQ_micro CORN GBPEUR"))
     // The table (indented lines) fits the width: the sets wrap under their column.
     #expect(table.split(separator: "\n").filter { $0.hasPrefix("  ") }.allSatisfy { $0.count <= 100 })
@@ -78,11 +77,19 @@ struct CapitalSweepTests {
     #expect(jsonRows[0]["sharpe"] is NSNull && jsonRows[0]["instrumentCount"] as? Int == 0)
     #expect(jsonRows[1]["instrumentCount"] as? Int == 10)
     #expect((jsonRows[1]["instruments"] as? [String])?.first == "NASDAQ_micro")
+    // The eligible pool at each capital: none at 10,000; 110 at 1,000,000 (as `select` reports, 100 eligible but not
+    // chosen + 10 selected); never more than the 170 of the pool.
+    #expect(jsonRows.map { $0["eligibleCount"] as? Int } == sweep.rows.map(\.eligibleCount))
+    #expect(sweep.rows[0].eligibleCount == 0 && sweep.rows[1].eligibleCount == 110)
+    #expect(doc["poolSize"] as? Int == 170 && sweep.rows.allSatisfy { $0.eligibleCount <= 170 })
+    #expect(table.contains("Eligible") && table.contains("Set needs (USD)"))
     let csv = sweep.csv.split(separator: "\n")
-    #expect(csv[0] == "capital,instrument_count,sharpe,idm,minimum_capital,stop_reason,instruments")
+    #expect(
+      csv[0] == "capital,instrument_count,sharpe,idm,minimum_capital,stop_reason,instruments,smallest_capital,"
+        + "eligible_count")
     let fields = csv[2].split(separator: ",", omittingEmptySubsequences: false)
-    #expect(fields[0] == "1000000" && fields[1] == "10")
+    #expect(fields[0] == "1000000" && fields[1] == "10" && fields.last == "110")
     // Full precision: the Sharpe ratio reads back as the exact double.
-    #expect(approximately(Double(fields[2])!, sweep.rows[1].sharpe!, relative: 0))
+    #expect(identical(Double(fields[2])!, sweep.rows[1].sharpe!))
   }
 }

@@ -62,7 +62,35 @@ final class PageOutline: NSObject, XMLParserDelegate {
 
   /// Text of every `<text>` element of a chart.
   func texts(in svg: String) -> [String] { named("text", in: svg).map(\.text) }
+
+  /// The data marks of a chart: markers (circles and polygons) that carry a tooltip.
+  func marks(in svg: String) -> [Element] {
+    elements.filter { ($0.name == "circle" || $0.name == "polygon") && $0.svg == svg && $0.tooltip != nil }
+  }
+
+  /// The ids of the page's charts, in order.
+  var chartIDs: [String] { named("svg").compactMap { $0.attributes["id"] } }
 }
+
+/// The box a `<text>` element covers, estimated as the charts place labels (0.6 em a character, from the baseline to
+/// 0.8 em above it), or `nil` for rotated text.
+func textBox(_ e: PageOutline.Element) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+  guard e.attributes["transform"] == nil, let x = Double(e.attributes["x"] ?? ""), let y = Double(e.attributes["y"] ?? "")
+  else { return nil }
+  let size = Double(e.attributes["font-size"] ?? "12") ?? 12
+  let width = SVGCanvas.textWidth(e.text, size: size)
+  let x0: Double
+  switch e.attributes["text-anchor"] {
+  case "middle": x0 = x - width / 2
+  case "end": x0 = x - width
+  default: x0 = x
+  }
+  let baseline = e.attributes["dy"] == nil ? y : y + 0.35 * size
+  return (x0, baseline - 0.8 * size, x0 + width, baseline)
+}
+
+/// Number attribute `name` of `e`.
+func number(_ e: PageOutline.Element, _ name: String) -> Double { Double(e.attributes[name] ?? "") ?? .nan }
 
 @Suite("HTML report")
 struct HTMLReportTests {
@@ -90,9 +118,14 @@ struct HTMLReportTests {
     #expect(outline.elements.allSatisfy { $0.attributes["src"] == nil && $0.attributes["href"] == nil })
     #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("url("))
     #expect(outline.named("style").count == 1 && outline.named("meta").contains { $0.attributes["charset"] == "utf-8" })
-    let charts = outline.named("svg").compactMap { $0.attributes["id"] }
-    #expect(
-      charts == ["chart-greedy-path", "chart-sweep", "chart-cost-capital", "chart-correlation", "chart-loss-histogram"])
+    // Each chart twice: for a desktop column and for a phone, side by side in one figure.
+    let charts = ["chart-greedy-path", "chart-sweep", "chart-cost-capital", "chart-correlation", "chart-loss-histogram"]
+    #expect(outline.chartIDs == charts.flatMap { [$0, $0 + "-narrow"] })
+    for id in charts {
+      let wide = outline.named("svg").first { $0.attributes["id"] == id }
+      let narrow = outline.named("svg").first { $0.attributes["id"] == id + "-narrow" }
+      #expect(wide?.attributes["class"] == "chart wide" && narrow?.attributes["class"] == "chart narrow", "\(id)")
+    }
     for svg in outline.named("svg") {
       #expect(Array(svg.children.prefix(2)) == ["title", "desc"], "\(svg.attributes["id"] ?? "")")
       #expect(svg.attributes["viewBox"] != nil && svg.attributes["role"] == "img")
@@ -113,8 +146,9 @@ struct HTMLReportTests {
   func greedyChart() throws {
     let outline = PageOutline(try Self.page())
     let id = "chart-greedy-path"
-    let points = outline.named("circle", in: id)
-    #expect(points.count == 20)  // 10 steps × (Sharpe, IDM)
+    // 10 steps × (Sharpe as circles, IDM as squares).
+    #expect(outline.marks(in: id).filter { $0.name == "circle" }.count == 10)
+    #expect(outline.marks(in: id).filter { $0.name == "polygon" }.count == 10)
     #expect(outline.named("rect", in: id).count == 10)  // capital needed per step
     let texts = outline.texts(in: id)
     #expect(texts.contains("1 NASDAQ_micro") && texts.contains("10 GAS_US_mini"))
@@ -133,7 +167,8 @@ struct HTMLReportTests {
       #expect(texts.contains(label), "\(label)")
     }
     // 26 capitals (25 log-spaced, and 1,000,000); 10,000 selects nothing, so 25 Sharpe points and 26 counts.
-    #expect(outline.named("circle", in: id).count == 25 + 26)
+    #expect(outline.marks(in: id).filter { $0.name == "circle" }.count == 25)
+    #expect(outline.marks(in: id).filter { $0.name == "polygon" }.count == 26)
     #expect(texts.contains("1,000,000 USD"))
     let rows = outline.named("tr").filter { $0.attributes["class"] == "current" && $0.ancestors.contains("table") }
     #expect(!rows.isEmpty)
@@ -147,9 +182,9 @@ struct HTMLReportTests {
     let standalone = Self.analysis.standaloneCapital
     let drawable = metrics.indices.filter { (metrics[$0].annualSRCost ?? 0) > 0 && (standalone[$0] ?? 0) > 0 }
       .map { metrics[$0] }
-    let points = outline.named("circle", in: id).filter { $0.children.contains("title") }
-    let triangles = outline.named("polygon", in: id).filter { $0.children.contains("title") }
-    #expect(points.count + triangles.count == drawable.count)
+    let marks = outline.marks(in: id)
+    let triangles = marks.filter { $0.tooltip!.hasSuffix("(off the scale)") }
+    #expect(marks.count == drawable.count)
     // Triangles: costs above the top of the axis (10 SR a year with the 0.10 threshold).
     #expect(triangles.count == drawable.filter { $0.annualSRCost! > 10 }.count)
     let texts = outline.texts(in: id)
@@ -162,6 +197,21 @@ struct HTMLReportTests {
     for assetClass in Set(Self.universe.instruments.map(\.assetClass)) {
       #expect(texts.contains { $0.hasPrefix(assetClass + " (") }, "\(assetClass)")
     }
+    // Status reads from shape as well as fill: chosen are large ringed circles, eligible filled circles, excluded
+    // hollow diamonds (off-scale ones hollow triangles).
+    for mark in marks {
+      let tip = mark.tooltip!
+      if tip.hasSuffix("(off the scale)") {
+        #expect(mark.name == "polygon" && mark.attributes["fill"] == "#ffffff" && mark.attributes["points"]!.split(separator: " ").count == 3)
+      } else if tip.contains("; excluded") {
+        #expect(mark.name == "polygon" && mark.attributes["fill"] == "#ffffff" && mark.attributes["points"]!.split(separator: " ").count == 4, "\(tip)")
+      } else if tip.contains("; eligible") {
+        #expect(mark.name == "circle" && mark.attributes["fill"] != "#ffffff" && number(mark, "r") == 4.2, "\(tip)")
+      } else {
+        #expect(tip.contains("; selected") && mark.name == "circle" && number(mark, "r") == 6.5 && mark.attributes["stroke"] == "#111111", "\(tip)")
+      }
+    }
+    #expect(marks.filter { $0.tooltip!.contains("; selected") }.count == 10)
     // The ten chosen instruments are labelled.
     for code in ["NASDAQ_micro", "CORN", "GBPEUR", "US10U", "EURCHF", "SGD", "COCOA_LDN", "LEANHOG", "HANGTECH"] {
       #expect(texts.contains(code), "\(code)")
@@ -189,7 +239,38 @@ struct HTMLReportTests {
     let days = bars.compactMap { $0.tooltip.flatMap { Int($0.prefix { $0 != " " }) } }.reduce(0, +)
     #expect(bars.allSatisfy { $0.tooltip?.contains(" from ") == true })
     #expect(days == 512)
+    // The edge bars are open-ended: their tooltips give the true range, from the worst day and up to the best.
+    let reserve = try #require(CapitalReserve(selection: try Self.analysis.select(capital: 1_000_000), universe: Self.universe))
+    let worst = NumberFormat.money(reserve.dailyProfitAndLoss.min()!)
+    let best = NumberFormat.money(reserve.dailyProfitAndLoss.max()!)
+    let xs = bars.map { number($0, "x") }
+    let first = bars[xs.firstIndex(of: xs.min()!)!].tooltip!
+    let last = bars[xs.firstIndex(of: xs.max()!)!].tooltip!
+    #expect(first.contains(" from \(worst) to ") && first.contains("(the first bar: every day below "), "\(first)")
+    #expect(last.contains(" to \(best) USD") && last.contains("(the last bar: every day from "), "\(last)")
+    // No label over a bar or a line: no text box meets a bar, a vertex of the normal curve or a quantile line.
+    let curve = outline.named("polyline", in: id).flatMap { line in
+      line.attributes["points"]!.split(separator: " ").map { pair in
+        let xy = pair.split(separator: ",").map { Double($0)! }
+        return (xy[0], xy[1])
+      }
+    }
+    let markers = outline.named("line", in: id).filter { $0.attributes["stroke-dasharray"] != nil }
+    for element in outline.named("text", in: id) {
+      guard let box = textBox(element) else { continue }
+      for bar in bars {
+        let (x, y) = (number(bar, "x"), number(bar, "y"))
+        let overlaps = box.x0 < x + number(bar, "width") && x < box.x1 && box.y0 < y + number(bar, "height") && y < box.y1
+        #expect(!overlaps, "'\(element.text)' over a bar")
+      }
+      #expect(!curve.contains { $0.0 > box.x0 && $0.0 < box.x1 && $0.1 > box.y0 && $0.1 < box.y1 }, "'\(element.text)' over the curve")
+      for line in markers {
+        let (x, y1, y2) = (number(line, "x1"), number(line, "y1"), number(line, "y2"))
+        #expect(!(x > box.x0 && x < box.x1 && min(y1, y2) < box.y1 && max(y1, y2) > box.y0), "'\(element.text)' over a line")
+      }
+    }
     let texts = outline.texts(in: id)
+    #expect(!texts.contains { $0.hasPrefix("incl.") })
     #expect(texts.contains("long book: 2% of days lose over 20,896 USD"))
     #expect(texts.contains("short book: 2% of days lose over 21,144 USD"))
     #expect(texts.contains("One-day P&L of the long book at the target positions, USD") && texts.contains("days"))
@@ -200,8 +281,9 @@ struct HTMLReportTests {
     let bare = PageOutline(try Self.page(sweep: false, reserve: false))
     #expect(bare.error == nil)
     #expect(
-      bare.named("svg").compactMap { $0.attributes["id"] } == [
-        "chart-greedy-path", "chart-cost-capital", "chart-correlation",
+      bare.chartIDs == [
+        "chart-greedy-path", "chart-greedy-path-narrow", "chart-cost-capital", "chart-cost-capital-narrow",
+        "chart-correlation", "chart-correlation-narrow",
       ])
     let empty = try Self.page(capital: 1_000, sweep: false, reserve: true)
     let outline = PageOutline(empty)
@@ -210,7 +292,64 @@ struct HTMLReportTests {
       empty.contains(
         "Nothing can be selected with 1,000 USD. The smallest capital that admits an instrument is 12,400 USD "
           + "(ETHER-micro)."))
-    #expect(outline.named("svg").compactMap { $0.attributes["id"] } == ["chart-cost-capital"])
+    #expect(outline.chartIDs == ["chart-cost-capital", "chart-cost-capital-narrow"])
+  }
+
+  @Test("phone drawings: 360 wide, the same marks as the desktop ones, no text under 10 units or off the canvas")
+  func narrowCharts() throws {
+    let outline = PageOutline(try Self.page())
+    for id in ["chart-greedy-path", "chart-sweep", "chart-cost-capital", "chart-correlation", "chart-loss-histogram"] {
+      let narrow = id + "-narrow"
+      let svg = outline.named("svg").first { $0.attributes["id"] == narrow }!
+      #expect(svg.attributes["viewBox"]!.hasPrefix("0 0 360 "), "\(id)")
+      #expect(outline.marks(in: narrow).count == outline.marks(in: id).count, "\(id)")
+      let tooltips = { (svg: String) in
+        outline.elements.filter { $0.svg == svg && $0.name == "rect" }.compactMap(\.tooltip)
+      }
+      #expect(tooltips(narrow) == tooltips(id), "\(id)")
+      for text in outline.named("text", in: narrow) {
+        #expect(number(text, "font-size") >= 10, "\(id): '\(text.text)'")
+        guard let box = textBox(text) else { continue }
+        #expect(box.x0 >= 0 && box.x1 <= 360, "\(id): '\(text.text)' leaves the canvas (\(box.x0)…\(box.x1))")
+      }
+    }
+  }
+
+  @Test("the set is described by its search and weighting scheme wherever the page describes it")
+  func setDescription() throws {
+    let page = try Self.page()
+    // Lead, Sharpe card, chosen set, sweep, heatmap caption.
+    #expect(page.components(separatedBy: "greedy search with equal risk weights").count - 1 == 5)
+    var settings = PipelineSettings()
+    settings.selection.weighting = .maxSharpe
+    let selection = try UniverseAnalysis(universe: Self.universe, settings: settings).select(capital: 1_000_000)
+    let other = HTMLReport(selection: selection).rendered()
+    #expect(other.contains("found by greedy search with max-Sharpe risk weights"))
+    #expect(!other.contains("equal risk weights"))
+  }
+
+  @Test("settings: every setting listed once, by stage, with a plain label and its JSON key")
+  func settingsTable() throws {
+    let outline = PageOutline(try Self.page())
+    let keys = PipelineSettings.flattened(PipelineSettings().json).map(\.0)
+    // Every default setting has a label: a setting added to a stage's settings type needs one in
+    // `PipelineSettings.settingLabels` (until then the report lists it under its JSON key).
+    for key in keys { #expect(PipelineSettings.settingLabels[key] != nil, "no label for setting '\(key)'") }
+    #expect(Set(PipelineSettings.settingLabels.keys) == Set(keys), "labels for settings that do not exist")
+    let rows = outline.named("tr").filter { $0.ancestors.contains("tbody") && $0.children.contains("td") }
+    let codes = outline.named("code").filter { $0.ancestors.contains("td") }.map(\.text)
+    #expect(codes == keys)
+    let groups = outline.named("tr").filter { $0.attributes["class"] == "group" }
+    #expect(groups.count == 6)
+    #expect(rows.count >= keys.count)
+    let cells = outline.named("td").map(\.text)
+    for (label, value) in [
+      ("Target volatility, a year", "0.2 (20%)"), ("At most", "no limit"), ("History: at least", "512 daily prices"),
+      ("Liquidity: mean traded value a day at least", "10,000,000 USD"), ("Weighting scheme", "equal"),
+    ] {
+      let k = cells.firstIndex(of: label)
+      #expect(k != nil && cells[k! + 1] == value, "\(label)")
+    }
   }
 }
 
@@ -257,6 +396,38 @@ struct ChartHelperTests {
     #expect(CorrelationHeatmap.colour(1) == "#08306b")
     #expect(CorrelationHeatmap.colour(-1) == "#b2182b")
     #expect(CorrelationHeatmap.colour(2) == "#08306b")
+  }
+
+  @Test("category palette stays apart in CIEDE2000 for normal vision and simulated protanopia, deuteranopia, tritanopia")
+  func paletteDistances() {
+    // Golden values: Tests/References/palette_distances.py (same simulation and formula, numpy).
+    let expected: [(ColourVision.Simulation, Double)] = [
+      (.normal, 21.7239), (.protanopia, 11.7970), (.deuteranopia, 11.6051), (.tritanopia, 10.8686),
+    ]
+    #expect(ChartColour.palette.count == 10 && Set(ChartColour.palette).count == 10)
+    for (simulation, golden) in expected {
+      let labs = ChartColour.palette.map { ColourVision.lab(ColourVision.simulate($0, simulation)) }
+      var smallest = Double.infinity
+      for i in labs.indices { for j in labs.indices where j > i { smallest = min(smallest, ColourVision.ciede2000(labs[i], labs[j])) } }
+      #expect(approximately(smallest, golden, absolute: 1e-3), "\(simulation): \(smallest)")
+      #expect(smallest > 10, "\(simulation)")
+    }
+    // Sharma, Wu & Dalal (2005), Table 1, pair 1: ΔE00 = 2.0425.
+    #expect(approximately(ColourVision.ciede2000((50, 2.6772, -79.7751), (50, 0, -82.7485)), 2.0425, absolute: 1e-4))
+  }
+
+  @Test("markers: hollow and filled ones differ in shape too; every shape drawn as its corners")
+  func markers() {
+    #expect(ChartMarker.eligible.filled && !ChartMarker.excluded.filled)
+    #expect(ChartMarker.eligible.shape != ChartMarker.excluded.shape)
+    #expect(ChartMarker.chosen.shape == .circle && ChartMarker.chosen.size > ChartMarker.eligible.size)
+    var canvas = SVGCanvas(width: 100, height: 100)
+    canvas.marker(.excluded, 50, 50, colour: "#0072b2", title: "x")
+    // A diamond of half-width 4.2 × 1.2 = 5.04, hollow: white inside, the colour as outline.
+    #expect(canvas.elements == [
+      "<polygon points=\"50,44.96 55.04,50 50,55.04 44.96,50\" fill=\"#ffffff\" stroke=\"#0072b2\" stroke-width=\"1.5\" "
+        + "stroke-linejoin=\"round\"><title>x</title></polygon>"
+    ])
   }
 
   @Test("asset-class colours: fixed for known classes, distinct, deterministic")

@@ -10,13 +10,13 @@ struct PysystemtradeImportTests {
   static let sample: PysystemtradeImport = try! Universe.importPysystemtrade(
     folder: PackagePaths.pysystemtradeSample.path)
 
-  /// Field-by-field equality of two specifications; numbers parsed from the same text, compared with a zero-width
-  /// tolerance through `approximately`.
+  /// Field-by-field equality of two specifications; numbers parsed from the same text, so `identical` (the two readers
+  /// must agree bit for bit).
   static func same(_ a: InstrumentSpecification, _ b: InstrumentSpecification) -> Bool {
     func close(_ x: Double?, _ y: Double?) -> Bool {
       switch (x, y) {
       case (nil, nil): return true
-      case (let x?, let y?): return approximately(x, y, relative: 0, absolute: 0) || (x == 0 && y == 0)
+      case (let x?, let y?): return identical(x, y)
       default: return false
       }
     }
@@ -65,10 +65,10 @@ struct PysystemtradeImportTests {
     for (a, b) in zip(bundled.instruments, imported.instruments) { #expect(Self.same(a, b), "\(a.code)") }
     for (a, b) in zip(bundled.histories, imported.histories) {
       #expect(a.dates == b.dates)
-      #expect(approximately(a.prices, b.prices, relative: 0))
+      #expect(identical(a.prices, b.prices))  // the same text, parsed twice
       #expect(b.volumes == nil)
     }
-    for i in 0..<bundled.count { #expect(approximately(bundled.fxRate(i), imported.fxRate(i), relative: 0)) }
+    for i in 0..<bundled.count { #expect(identical(bundled.fxRate(i), imported.fxRate(i))) }
   }
 
   @Test("the sample agrees with data/futures, converted from the same source independently")
@@ -181,12 +181,12 @@ struct PysystemtradeImportTests {
     let aaa = imported.universe.histories[0]
     #expect(aaa.dates.map(\.description) == ["2023-08-28", "2023-08-29", "2023-08-30", "2023-08-31"])
     // 08-28: 100.0 (the 23:00 row is empty); 08-29: 102.0 (the 20:00 row is nan); float noise read as written.
-    #expect(approximately(aaa.prices, [100, 102, 516.3999999999994, -3.25], relative: 0))
+    #expect(identical(aaa.prices, [100, 102, 516.3999999999994, -3.25]))  // as written in the file
     #expect(516.3999999999994 != 516.4)  // the noise is a different double, and it is kept
     // BBB: ISO 'T', fractions, offsets; two rows at the same timestamp: the later wins.
     let bbb = imported.universe.histories[1]
     #expect(bbb.dates.map(\.description) == ["2023-08-30", "2023-08-31"])
-    #expect(approximately(bbb.prices, [130.2, 130.4], relative: 0))
+    #expect(identical(bbb.prices, [130.2, 130.4]))
     // AAA 7 rows (2 without a price) + BBB 3 rows; EMPTY is left out, so its rows are not counted.
     #expect(imported.priceRows == 10 && imported.rowsWithoutPrice == 2 && imported.dailyPrices == 6)
     // FX: the last row with a price (the 09-01 row is empty).
@@ -317,7 +317,7 @@ struct PysystemtradeImportTests {
       """
     let daily = try PysystemtradePriceReader.read(Array(text.utf8), file: "t.csv")
     #expect(daily.history.dates.map(\.description) == ["2023-01-02", "2023-01-03", "2023-01-04", "2023-01-05"])
-    #expect(approximately(daily.history.prices, [2, 4, 5, 6], relative: 0))
+    #expect(identical(daily.history.prices, [2, 4, 5, 6]))
     #expect(daily.rows == 6 && daily.rowsWithoutPrice == 0)
     for bad in ["2023-01-02 1:00:00", "2023-01-02 10:60:00", "2023-01-02x10:00", "2023-1-2", "2023-01-02 10:00:00+5"] {
       #expect(throws: InputError.self) {

@@ -76,14 +76,14 @@ struct WeeklyPanelTests {
     let history = PriceHistory(
       dates: [d("2023-08-07"), d("2023-08-11"), d("2023-08-23"), d("2023-08-28"), d("2023-08-31")],
       prices: [10, 11, 14, 12, 15])
-    let panel = WeeklyPanel(histories: [history], lastDate: d("2023-08-31"), weeks: 4)
+    let panel = PeriodicPanel.weeklyDifferences([history], lastDate: d("2023-08-31"), weeks: 4)
     // Rows: weeks of 7th, 14th, 21st, 28th. Week 1 has no earlier close → no difference. Week 2 missing.
     // Week 3: 14 − 11 = 3. Week 4: 15 − 14 = 1.
     let mask = try #require(panel.mask)
     #expect(mask.column(0) == [0, 0, 1, 1])
     #expect(panel.values.column(0) == [0, 0, 3, 1])
     // With a 2-week window the first difference (week 3) still uses week 1's close, outside the window.
-    let short = WeeklyPanel(histories: [history], lastDate: d("2023-08-31"), weeks: 2)
+    let short = PeriodicPanel.weeklyDifferences([history], lastDate: d("2023-08-31"), weeks: 2)
     #expect(short.mask == nil)
     #expect(short.values.column(0) == [3, 1])
   }

@@ -104,20 +104,21 @@ struct TradingHandTests {
 
   @Test("positions: 1,484 then 2,375 contracts of A; −119 of B, closed at the new period's first close")
   func positions() {
+    // Whole contracts are integers carried in a Double: compared exactly.
     let (_, record) = Self.trade()
     let w = Self.weekdays
     func position(_ index: Int, _ day: CalendarDay) -> Double? {
       record.rows.first { $0.index == index && $0.date == day }?.position
     }
-    #expect(approximately(position(0, w[255])!, 1484, relative: 0, absolute: 1e-12))
-    #expect(approximately(position(0, w[279])!, 1484, relative: 0, absolute: 1e-12))
-    #expect(approximately(position(0, w[259].adding(days: 1))!, 1484, relative: 0, absolute: 1e-12))  // the Saturday print
-    #expect(approximately(position(0, w[280])!, 2375, relative: 0, absolute: 1e-12))
-    #expect(approximately(position(0, w[299])!, 2375, relative: 0, absolute: 1e-12))
-    #expect(approximately(position(1, w[255])!, -119, relative: 0, absolute: 1e-12))
-    #expect(approximately(position(1, w[279])!, -119, relative: 0, absolute: 1e-12))
+    #expect(identical(position(0, w[255])!, 1484))
+    #expect(identical(position(0, w[279])!, 1484))
+    #expect(identical(position(0, w[259].adding(days: 1))!, 1484))  // the Saturday print
+    #expect(identical(position(0, w[280])!, 2375))
+    #expect(identical(position(0, w[299])!, 2375))
+    #expect(identical(position(1, w[255])!, -119))
+    #expect(identical(position(1, w[279])!, -119))
     #expect(position(1, w[265]) == nil)  // B's holiday: no close
-    #expect(approximately(position(1, w[280])!, 0, relative: 0, absolute: 1e-12))
+    #expect(identical(position(1, w[280])!, 0))
     #expect(position(1, w[281]) == nil)  // not held and nothing held: no decision recorded
     let target = record.rows.first { $0.index == 0 && $0.date == w[255] }!
     #expect(approximately(target.target, 1562.5, relative: 1e-14) && approximately(target.buffer, 78.125, relative: 1e-14))
@@ -132,7 +133,7 @@ struct TradingHandTests {
     func day(_ k: Int) -> Int { days.firstIndex(of: w[k])! }
     // W_255: no profit (nothing held before); trades 1,484 × 7 = 10,388 and 119 × (0.0125 × 1,490 + 12.5) = 119 ×
     // 31.125 = 3,703.875; rolls 1,484 × 2 × 7 × 4/256 = 324.625 and 119 × 2 × 31.125 × 12/256 = 347.23828125.
-    #expect(approximately(account.profit[day(255)], 0, relative: 0, absolute: 1e-12))
+    #expect(identical(account.profit[day(255)], 0))
     #expect(approximately(account.tradeCosts[day(255)], 14_091.875, relative: 1e-13))
     #expect(approximately(account.rollCosts[day(255)], 671.86328125, relative: 1e-13))
     // W_256: A earns 1,484 × 1 × 10 = 14,840; B earns −119 × (−2) × 50 × 1.25 = 14,875.

@@ -12,14 +12,8 @@ import Tradeable
 /// A deterministic factor-model panel: 5 factors, idiosyncratic noise, column means away from zero; `gapRate` of
 /// entries missing (0/1 mask), or `nil` mask when complete.
 func makePanel(weeks: Int, instruments: Int, gapRate: Double, seed: UInt64) -> (Matrix, Matrix?) {
-  var state = seed
-  func uniform() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-  }
+  var random = RandomSource(seed: seed)
+  func uniform() -> Double { random.uniform() }
   let factors = (0..<5).map { _ in (0..<weeks).map { _ in uniform() - 0.5 } }
   var values = Matrix(rows: weeks, columns: instruments)
   var mask = Matrix(rows: weeks, columns: instruments, repeating: 1)

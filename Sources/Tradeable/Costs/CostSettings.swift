@@ -11,6 +11,21 @@ public struct CostSettings: Codable, Sendable, Equatable {
     self.rebalanceSpan = rebalanceSpan
   }
 
-  /// The EWMA weight `a = 2 / (span + 1)`.
-  public var rebalanceDecay: Double { 2 / Double(rebalanceSpan + 1) }
+  /// The EWMA weight `a = 2 / (span + 1)` (computed in floating point, so no span overflows it).
+  public var rebalanceDecay: Double { 2 / (Double(rebalanceSpan) + 1) }
+
+  /// Pre-cost Sharpe ratio: above 0 and at most 5 (an annual Sharpe ratio; 0.4 is DESIGN.md's, and no trading rule
+  /// earns 5 before costs).
+  public static let preCostSRRange = ValidRange.above(0).atMost(5)
+  /// Rebalance span: at least 1 day; a span longer than the volatility window gives no rebalance trades.
+  public static let rebalanceSpanRange = ValidRange.atLeast(
+    1, unit: .count, note: "a span as long as the volatility window or longer gives no rebalance trades")
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [
+      Self.preCostSRRange.check("preCostSR", preCostSR),
+      Self.rebalanceSpanRange.check("rebalanceSpan", rebalanceSpan),
+    ].compactMap { $0 }
+  }
 }

@@ -12,7 +12,7 @@ public func volatilityTargetingTurnover(
   _ window: [Double], span: Int = 35, decay: Double = 2.0 / 36, businessDaysPerYear: Double = 256
 ) -> Double {
   let n = window.count
-  guard span > 0, n >= span + 1 else { return 0 }
+  guard span > 0, n > span else { return 0 }
   var v = 0.0
   for t in 0..<span { v += window[t] * window[t] }
   v /= Double(span)

@@ -2,8 +2,8 @@
 ///
 /// For the configuration files (`instruments.csv`, `fx.csv`, `products.csv`): a few hundred rows, with text fields
 /// that may be quoted (RFC 4180: `"Corn, No. 2"`, doubled quotes inside). Price files, which are large and purely
-/// numeric, go through `PriceFileReader` instead. Blank lines are skipped; a UTF-8 byte-order mark is ignored;
-/// `\r\n` and `\n` both end a line.
+/// numeric, go through `PriceFileReader` instead. Both split their bytes with `CSVFieldReader` (blank lines skipped,
+/// a UTF-8 byte-order mark ignored, `\r\n` and `\n` both ending a line, one field-count check).
 public struct CSVTable: Sendable {
   /// The file name used in error messages.
   public let file: String
@@ -22,105 +22,33 @@ public struct CSVTable: Sendable {
 
   /// Parses `text`, the contents of `file`.
   public init(text: String, file: String) throws(InputError) {
+    try self.init(bytes: Array(text.utf8), file: file)
+  }
+
+  /// Parses `bytes`, the contents of `file`, through the shared field reader (`CSVFieldReader`).
+  init(bytes: [UInt8], file: String) throws(InputError) {
     self.file = file
-    var records: [(line: Int, fields: [String])] = []
-    var fields: [String] = []
-    var field = ""
-    var inQuotes = false
-    var wasQuoted = false
-    var line = 1
-    var recordLine = 1
-    var scalars = Array(text.unicodeScalars)
-    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-    var i = 0
-
-    func endField() {
-      fields.append(wasQuoted ? field : field.trimmingSpaces())
-      field = ""
-      wasQuoted = false
-    }
-    func endRecord() {
-      endField()
-      if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-      fields = []
-    }
-
-    while i < scalars.count {
-      let c = scalars[i]
-      if inQuotes {
-        if c == "\"" {
-          if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-            field.unicodeScalars.append("\"")
-            i += 1
-          } else {
-            inQuotes = false
-          }
-        } else {
-          if c == "\n" { line += 1 }
-          field.unicodeScalars.append(c)
-        }
-      } else {
-        switch c {
-        case ",": endField()
-        case "\r": break
-        case "\n":
-          endRecord()
-          line += 1
-          recordLine = line
-        case "\"":
-          if field.allSatisfy({ $0 == " " }) {
-            field = ""
-            inQuotes = true
-            wasQuoted = true
-          } else {
-            throw InputError(
-              file: file, line: line, column: fields.count + 1,
-              message: "a quote inside an unquoted field",
-              suggestion: "Quote the whole field (\"like, this\") and double any quote inside it.")
-          }
-        default: field.unicodeScalars.append(c)
-        }
-      }
-      i += 1
-    }
-    if inQuotes {
-      throw InputError(
-        file: file, line: recordLine, column: fields.count + 1, message: "a quoted field is never closed",
-        suggestion: "Add the closing quote.")
-    }
-    if !field.isEmpty || !fields.isEmpty { endRecord() }
-
-    guard let first = records.first else {
-      throw InputError(
-        file: file, message: "the file is empty", suggestion: "Write a header line with the column names, then the rows.")
-    }
-    self.header = first.fields
-    var seen: [String: Int] = [:]
-    for (index, name) in header.enumerated() {
-      if name.isEmpty {
+    let (header, rows) = try withCSVFieldReader(
+      bytes, file: file,
+      fieldCountSuggestion: "Give every row one field per header column (leave a field empty, but keep its comma)."
+    ) { reader throws(InputError) -> ([String], [Row]) in
+      guard try reader.next() else {
         throw InputError(
-          file: file, line: first.line, column: index + 1, message: "header column \(index + 1) has no name",
-          suggestion: "Name every column in the header line.")
+          file: file, message: "the file is empty",
+          suggestion: "Write a header line with the column names, then the rows.")
       }
-      if let earlier = seen[name] {
-        throw InputError(
-          file: file, line: first.line, column: index + 1,
-          message: "column '\(name)' appears twice in the header (also column \(earlier + 1))",
-          suggestion: "Keep one column of each name.")
+      let header = reader.texts()
+      try CSVFieldReader.checkHeaderNames(
+        header, file: file, line: reader.line, emptySuggestion: "Name every column in the header line.",
+        duplicateSuggestion: "Keep one column of each name.")
+      var rows: [Row] = []
+      while try reader.next() {
+        try reader.requireFieldCount(header.count)
+        rows.append(Row(line: reader.line, fields: reader.texts()))
       }
-      seen[name] = index
+      return (header, rows)
     }
-    var rows: [Row] = []
-    rows.reserveCapacity(records.count - 1)
-    for record in records.dropFirst() {
-      if record.fields.count != header.count {
-        throw InputError(
-          file: file, line: record.line, column: min(record.fields.count, header.count) + 1,
-          message: "the row has \(record.fields.count) fields but the header has \(header.count)",
-          suggestion: "Give every row one field per header column (leave a field empty, but keep its comma).")
-      }
-      rows.append(Row(line: record.line, fields: record.fields))
-    }
+    self.header = header
     self.rows = rows
   }
 
@@ -128,10 +56,10 @@ public struct CSVTable: Sendable {
   public init(contentsOf path: String, displayName: String? = nil) throws(InputError) {
     let name = displayName ?? path
     let bytes = try FileBytes.read(path, displayName: name)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       throw InputError(file: name, message: "the file is not valid UTF-8 text", suggestion: "Save it as UTF-8 CSV.")
     }
-    try self.init(text: text, file: name)
+    try self.init(bytes: bytes, file: name)
   }
 
   /// Index of the column named `name`, if present.

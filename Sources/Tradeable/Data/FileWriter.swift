@@ -33,6 +33,15 @@ public enum FileWriter {
     try write(Array(text.utf8), to: path)
   }
 
+  /// Removes the file at `path` (not a folder); a file already gone is not an error.
+  public static func remove(_ path: String) throws(InputError) {
+    if unlink(path) != 0 && errno != ENOENT {
+      throw InputError(
+        file: path, message: "cannot remove the file (\(String(cString: strerror(errno))))",
+        suggestion: "Check the folder's permissions.")
+    }
+  }
+
   /// Creates the folder at `path` and any missing parents.
   public static func createDirectory(_ path: String) throws(InputError) {
     var current = path.hasPrefix("/") ? "" : "."

@@ -7,10 +7,10 @@ import Darwin
 /// Byte-level reader for price files: `date,price[,volume]` (one instrument) or `date,code,price[,volume]` (long).
 ///
 /// Price files are the bulk of every run (the bundled futures hold 740,000 rows; a generated 100,000-instrument
-/// universe 113 million), so this works on raw bytes with raw pointers: no `String` per field, a table-driven ISO date
-/// parser, `NumberParser`'s correctly rounded fast path, arrays reserved at their final size (a newline count) so
-/// nothing is copied while growing. Columns are found by header name, in any order; other columns are ignored. Empty
-/// lines are skipped. Every malformed row is an `InputError` with its line and column: a missing or unparsable date or
+/// universe 113 million), so this works on raw bytes with raw pointers: fields split by `CSVFieldReader` with no
+/// `String` per field, a table-driven ISO date parser, `NumberParser`'s correctly rounded fast path, arrays reserved at
+/// their final size (a newline count) so nothing is copied while growing. Columns are found by header name, in any
+/// order; other columns are ignored. Empty lines are skipped. Every malformed row is an `InputError` with its line and column: a missing or unparsable date or
 /// price, a negative volume, a repeated date, dates out of order, an unknown code.
 public enum PriceFileReader {
   struct Layout {
@@ -75,44 +75,22 @@ public enum PriceFileReader {
     var volumes: [Double]? = nil
   }
 
-  static func parseHeader(_ p: UnsafePointer<UInt8>, _ end: Int, file: String, long: Bool) throws(InputError)
-    -> (Layout, Int)
-  {
-    let (names, bodyStart) = headerNames(p, end)
+  /// The layout of the header record `reader` has just read: columns found by their trimmed, lower-case names.
+  static func parseHeader(_ reader: borrowing CSVFieldReader, file: String, long: Bool) throws(InputError) -> Layout {
+    let names = reader.texts().map { $0.lowercased() }
     let expected = long ? "date,code,price[,volume]" : "date,price[,volume]"
     func column(_ name: String) throws(InputError) -> Int {
       guard let c = names.firstIndex(of: name) else {
         throw InputError(
-          file: file, line: 1, message: "missing column '\(name)' in the header '\(names.joined(separator: ","))'",
+          file: file, line: reader.line,
+          message: "missing column '\(name)' in the header '\(names.joined(separator: ","))'",
           suggestion: "Start the file with the header '\(expected)'.")
       }
       return c
     }
-    let layout = Layout(
+    return Layout(
       date: try column("date"), price: try column("price"), code: long ? try column("code") : nil,
       volume: names.firstIndex(of: "volume"), fieldCount: names.count)
-    return (layout, bodyStart)
-  }
-
-  /// The header's column names (trimmed, lower case; a UTF-8 byte-order mark skipped) and where the body starts.
-  static func headerNames(_ p: UnsafePointer<UInt8>, _ end: Int) -> (names: [String], bodyStart: Int) {
-    var i = 0
-    if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
-    var names: [String] = []
-    var start = i
-    while i <= end {
-      if i == end || p[i] == UInt8(ascii: ",") || p[i] == UInt8(ascii: "\n") {
-        var e = i
-        if e > start, p[e - 1] == UInt8(ascii: "\r") { e -= 1 }
-        names.append(
-          String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self).trimmingSpaces()
-            .lowercased())
-        if i == end || p[i] == UInt8(ascii: "\n") { break }
-        start = i + 1
-      }
-      i += 1
-    }
-    return (names, min(i + 1, end))
   }
 
   static func text(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
@@ -122,150 +100,107 @@ public enum PriceFileReader {
   static func parse(_ bytes: [UInt8], file: String, long: Bool, codes: [String: Int], instruments: Int)
     throws(InputError) -> Rows
   {
-    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-      throw InputError(
-        file: file, message: "the file is empty",
-        suggestion: "Write the header '\(long ? "date,code,price" : "date,price")' and one row per day.")
-    }
-    let result: Result<Rows, InputError> = bytes.withUnsafeBufferPointer { buffer in
-      let p = buffer.baseAddress!
-      let end = buffer.count
-      do throws(InputError) {
-        let (layout, bodyStart) = try parseHeader(p, end, file: file, long: long)
-        // Exact capacity: at most one row per remaining newline (plus an unterminated last line).
-        var capacity = 1
-        var scan = bodyStart
-        while scan < end {
-          guard let hit = memchr(p + scan, Int32(UInt8(ascii: "\n")), end - scan) else { break }
-          capacity += 1
-          scan = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p + 1
-        }
-        var rows = Rows()
-        rows.dates.reserveCapacity(capacity)
-        rows.prices.reserveCapacity(capacity)
-        if long { rows.instrument.reserveCapacity(capacity) }
-        var volumes: [Double] = []
-        if layout.volume != nil { volumes.reserveCapacity(capacity) }
-        var lastDate = [Int32](repeating: Int32.min, count: max(instruments, 1))
-        var lastLine = [Int](repeating: 0, count: max(instruments, 1))
-        let fieldCount = layout.fieldCount
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
-        defer { starts.deallocate() }
-        var lastCodeStart = -1, lastCodeEnd = -1, lastIndex = 0
-        var i = bodyStart
-        var line = 1
-        while i < end {
-          line += 1
-          // Field boundaries of this line.
-          var lineEnd = i
-          var fields = 0
-          starts[0] = i
-          while lineEnd < end {
-            let c = p[lineEnd]
-            if c == UInt8(ascii: "\n") { break }
-            if c == UInt8(ascii: ",") {
-              fields += 1
-              if fields < fieldCount { starts[fields] = lineEnd + 1 }
-            }
-            lineEnd += 1
-          }
-          var contentEnd = lineEnd
-          if contentEnd > i, p[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-          let next = lineEnd + 1
-          if contentEnd == i {  // blank line
-            i = next
-            continue
-          }
-          if fields + 1 != fieldCount {
-            throw InputError(
-              file: file, line: line, column: min(fields + 1, fieldCount) + 1,
-              message: "the row has \(fields + 1) fields but the header has \(fieldCount)",
-              suggestion: "Give every row one value per header column.")
-          }
-          starts[fieldCount] = contentEnd + 1
-          // Which instrument.
-          var index = 0
-          if let codeColumn = layout.code {
-            var s = starts[codeColumn], e = starts[codeColumn + 1] - 1
-            while s < e, p[s] == UInt8(ascii: " ") { s += 1 }
-            while e > s, p[e - 1] == UInt8(ascii: " ") { e -= 1 }
-            if lastCodeStart >= 0, e - s == lastCodeEnd - lastCodeStart, memcmp(p + s, p + lastCodeStart, e - s) == 0 {
-              index = lastIndex
-            } else if let found = codes[text(p, s, e)] {
-              index = found
-              lastCodeStart = s
-              lastCodeEnd = e
-              lastIndex = found
-            } else {
-              throw InputError(
-                file: file, line: line, column: codeColumn + 1,
-                message: s == e ? "the instrument code is empty" : "unknown instrument code '\(text(p, s, e))'",
-                suggestion: "Add the instrument to instruments.csv, or remove its rows from this file.")
-            }
-          }
-          // Date.
-          var ds = starts[layout.date], de = starts[layout.date + 1] - 1
-          while ds < de, p[ds] == UInt8(ascii: " ") { ds += 1 }
-          while de > ds, p[de - 1] == UInt8(ascii: " ") { de -= 1 }
-          guard let date = CalendarDay.parse(p + ds, count: de - ds) else {
-            throw InputError(
-              file: file, line: line, column: layout.date + 1,
-              message: de == ds ? "the date is empty" : "cannot read '\(text(p, ds, de))' as a date",
-              suggestion: "Write dates as YYYY-MM-DD, e.g. 2023-08-31.")
-          }
-          // Price.
-          var ps = starts[layout.price], pe = starts[layout.price + 1] - 1
-          while ps < pe, p[ps] == UInt8(ascii: " ") { ps += 1 }
-          while pe > ps, p[pe - 1] == UInt8(ascii: " ") { pe -= 1 }
-          guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
-            throw InputError(
-              file: file, line: line, column: layout.price + 1,
-              message: pe == ps ? "the price is empty" : "cannot read '\(text(p, ps, pe))' as a price",
-              suggestion: "Write the price as a plain decimal number (it may be negative); remove days without one.")
-          }
-          // Volume.
-          if let volumeColumn = layout.volume {
-            var vs = starts[volumeColumn], ve = starts[volumeColumn + 1] - 1
-            while vs < ve, p[vs] == UInt8(ascii: " ") { vs += 1 }
-            while ve > vs, p[ve - 1] == UInt8(ascii: " ") { ve -= 1 }
-            var volume = Double.nan
-            if ve > vs {
-              guard let v = NumberParser.parse(p, vs, ve), v.isFinite, v >= 0 else {
-                throw InputError(
-                  file: file, line: line, column: volumeColumn + 1,
-                  message: "cannot read '\(text(p, vs, ve))' as a volume (contracts traded, 0 or more)",
-                  suggestion: "Write the number of contracts traded, or leave the field empty if unknown.")
-              }
-              volume = v
-            }
-            volumes.append(volume)
-          }
-          // Order, per instrument.
-          let previous = lastDate[index]
-          if date.daysSinceEpoch <= previous {
-            let earlier = CalendarDay(daysSinceEpoch: previous)
-            throw InputError(
-              file: file, line: line, column: layout.date + 1,
-              message: date.daysSinceEpoch == previous
-                ? "duplicate date \(date) (also on line \(lastLine[index]))"
-                : "date \(date) comes after \(earlier) on line \(lastLine[index]): dates are not sorted",
-              suggestion: date.daysSinceEpoch == previous
-                ? "Keep one row per date\(long ? " and instrument" : "")."
-                : "Sort the rows by date, oldest first.")
-          }
-          lastDate[index] = date.daysSinceEpoch
-          lastLine[index] = line
-          rows.dates.append(date)
-          rows.prices.append(price)
-          if long { rows.instrument.append(Int32(index)) }
-          i = next
-        }
-        if layout.volume != nil { rows.volumes = volumes }
-        return .success(rows)
-      } catch {
-        return .failure(error)
+    let suggestion = "Give every row one value per header column."
+    return try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: suggestion) {
+      reader throws(InputError) -> Rows in
+      let p = reader.base
+      let end = reader.end
+      guard try reader.next() else {
+        throw InputError(
+          file: file, message: "the file is empty",
+          suggestion: "Write the header '\(long ? "date,code,price" : "date,price")' and one row per day.")
       }
+      let layout = try parseHeader(reader, file: file, long: long)
+      // Exact capacity: at most one row per remaining newline (plus an unterminated last line).
+      var capacity = 1
+      var scan = reader.position
+      while scan < end {
+        guard let hit = memchr(p + scan, Int32(UInt8(ascii: "\n")), end - scan) else { break }
+        capacity += 1
+        scan = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p + 1
+      }
+      var rows = Rows()
+      rows.dates.reserveCapacity(capacity)
+      rows.prices.reserveCapacity(capacity)
+      if long { rows.instrument.reserveCapacity(capacity) }
+      var volumes: [Double] = []
+      if layout.volume != nil { volumes.reserveCapacity(capacity) }
+      var lastDate = [Int32](repeating: Int32.min, count: max(instruments, 1))
+      var lastLine = [Int](repeating: 0, count: max(instruments, 1))
+      var lastCodeStart = -1, lastCodeEnd = -1, lastIndex = 0
+      while try reader.next() {
+        try reader.requireFieldCount(layout.fieldCount)
+        let line = reader.line
+        // Which instrument.
+        var index = 0
+        if let codeColumn = layout.code {
+          let (s, e) = reader.bounds(codeColumn)
+          if lastCodeStart >= 0, e - s == lastCodeEnd - lastCodeStart, memcmp(p + s, p + lastCodeStart, e - s) == 0 {
+            index = lastIndex
+          } else if let found = codes[reader.text(codeColumn)] {
+            index = found
+            lastCodeStart = s
+            lastCodeEnd = e
+            lastIndex = found
+          } else {
+            throw InputError(
+              file: file, line: line, column: codeColumn + 1,
+              message: s == e ? "the instrument code is empty" : "unknown instrument code '\(reader.text(codeColumn))'",
+              suggestion: "Add the instrument to instruments.csv, or remove its rows from this file.")
+          }
+        }
+        // Date.
+        let (ds, de) = reader.bounds(layout.date)
+        guard let date = CalendarDay.parse(p + ds, count: de - ds) else {
+          throw InputError(
+            file: file, line: line, column: layout.date + 1,
+            message: de == ds ? "the date is empty" : "cannot read '\(text(p, ds, de))' as a date",
+            suggestion: "Write dates as YYYY-MM-DD, e.g. 2023-08-31.")
+        }
+        // Price.
+        let (ps, pe) = reader.bounds(layout.price)
+        guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
+          throw InputError(
+            file: file, line: line, column: layout.price + 1,
+            message: pe == ps ? "the price is empty" : "cannot read '\(text(p, ps, pe))' as a price",
+            suggestion: "Write the price as a plain decimal number (it may be negative); remove days without one.")
+        }
+        // Volume.
+        if let volumeColumn = layout.volume {
+          let (vs, ve) = reader.bounds(volumeColumn)
+          var volume = Double.nan
+          if ve > vs {
+            guard let v = NumberParser.parse(p, vs, ve), v.isFinite, v >= 0 else {
+              throw InputError(
+                file: file, line: line, column: volumeColumn + 1,
+                message: "cannot read '\(text(p, vs, ve))' as a volume (contracts traded, 0 or more)",
+                suggestion: "Write the number of contracts traded, or leave the field empty if unknown.")
+            }
+            volume = v
+          }
+          volumes.append(volume)
+        }
+        // Order, per instrument.
+        let previous = lastDate[index]
+        if date.daysSinceEpoch <= previous {
+          let earlier = CalendarDay(daysSinceEpoch: previous)
+          throw InputError(
+            file: file, line: line, column: layout.date + 1,
+            message: date.daysSinceEpoch == previous
+              ? "duplicate date \(date) (also on line \(lastLine[index]))"
+              : "date \(date) comes after \(earlier) on line \(lastLine[index]): dates are not sorted",
+            suggestion: date.daysSinceEpoch == previous
+              ? "Keep one row per date\(long ? " and instrument" : "")."
+              : "Sort the rows by date, oldest first.")
+        }
+        lastDate[index] = date.daysSinceEpoch
+        lastLine[index] = line
+        rows.dates.append(date)
+        rows.prices.append(price)
+        if long { rows.instrument.append(Int32(index)) }
+      }
+      if layout.volume != nil { rows.volumes = volumes }
+      return rows
     }
-    return try result.get()
   }
 }

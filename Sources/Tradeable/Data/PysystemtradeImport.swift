@@ -71,9 +71,9 @@ public struct PysystemtradeImport: Sendable {
   /// instrument's file and line.
   public func summary(width: Int = 110) -> [String] {
     var lines = [
-      "pysystemtrade data \(universe.source): \(NumberFormat.integer(universe.count)) instruments imported; "
+      "pysystemtrade data \(universe.source): \(NumberFormat.count(universe.count, "instrument")) imported; "
         + "\(NumberFormat.integer(priceRows)) price rows \u{2192} \(NumberFormat.integer(dailyPrices)) daily prices "
-        + "(each day's last row); \(NumberFormat.integer(rowsWithoutPrice)) rows without a price skipped."
+        + "(each day's last row); \(NumberFormat.count(rowsWithoutPrice, "row")) without a price skipped."
     ]
     guard !leftOut.isEmpty else { return lines }
     lines.append(

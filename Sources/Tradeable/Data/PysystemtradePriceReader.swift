@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Byte-level reader for pysystemtrade's timestamped price files: `adjusted_prices_csv/CODE.csv` (`DATETIME,price`)
 /// and `fx_prices_csv/CCYUSD.csv` (`DATETIME,PRICE`).
 ///
@@ -17,7 +11,8 @@
 /// - Rows must be in time order; two rows with the same timestamp are allowed and the later one wins.
 /// - Prices are read as written, correctly rounded to the nearest `Double` (float noise such as
 ///   `516.3999999999994` is kept: it is within a few units in the last place of the intended decimal).
-/// The column names are matched without regard to case; other columns are ignored.
+/// The column names are matched without regard to case; other columns are ignored. Fields are split by
+/// `CSVFieldReader` (quoted fields, blank lines, the field-count check).
 public enum PysystemtradePriceReader {
   /// One file's daily prices and what was skipped to get them.
   public struct DailyPrices: Sendable, Equatable {
@@ -31,24 +26,20 @@ public enum PysystemtradePriceReader {
 
   /// Reads `bytes`, the contents of `file`.
   public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> DailyPrices {
-    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+    try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: "Give every row one value per header column.") {
+      reader throws(InputError) in try read(&reader, file: file)
+    }
+  }
+
+  static func read(_ reader: inout CSVFieldReader, file: String) throws(InputError) -> DailyPrices {
+    guard try reader.next() else {
       throw InputError(
         file: file, message: "the file is empty",
         suggestion: "Write the header 'DATETIME,price' and one row per price.")
     }
-    let result: Result<DailyPrices, InputError> = bytes.withUnsafeBufferPointer { buffer in
-      do throws(InputError) {
-        return .success(try read(buffer.baseAddress!, buffer.count, file: file))
-      } catch {
-        return .failure(error)
-      }
-    }
-    return try result.get()
-  }
-
-  static func read(_ p: UnsafePointer<UInt8>, _ end: Int, file: String) throws(InputError) -> DailyPrices {
-    // Header.
-    let (names, bodyStart) = PriceFileReader.headerNames(p, end)
+    let p = reader.base
+    // Header, matched without regard to case.
+    let names = reader.texts().map { $0.lowercased() }
     // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
     // two-column file the column that is not the price.
     let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
@@ -57,12 +48,14 @@ public enum PysystemtradePriceReader {
         ?? names.firstIndex(of: "index") ?? twoColumnFallback
     else {
       throw InputError(
-        file: file, line: 1, message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
+        file: file, line: reader.line,
+        message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     guard let priceColumn = names.firstIndex(of: "price") else {
       throw InputError(
-        file: file, line: 1, message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
+        file: file, line: reader.line,
+        message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     let fieldCount = names.count
@@ -72,48 +65,16 @@ public enum PysystemtradePriceReader {
     var rows = 0
     var rowsWithoutPrice = 0
     var previous: (day: CalendarDay, seconds: Double, line: Int, start: Int, end: Int)? = nil
-    var fieldStarts = [Int](repeating: 0, count: fieldCount + 1)
-    var line = 2
-    var i = bodyStart
-    while i < end {
-      var lineEnd = i
-      var fields = 0
-      fieldStarts[0] = i
-      while lineEnd < end, p[lineEnd] != UInt8(ascii: "\n") {
-        if p[lineEnd] == UInt8(ascii: ",") {
-          fields += 1
-          if fields < fieldCount { fieldStarts[fields] = lineEnd + 1 }
-        }
-        lineEnd += 1
-      }
-      var contentEnd = lineEnd
-      if contentEnd > i, p[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-      defer {
-        i = lineEnd + 1
-        line += 1
-      }
-      if contentEnd == i { continue }  // blank line
+    func text(_ s: Int, _ e: Int) -> String {
+      String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+    }
+    while try reader.next() {
       rows += 1
-      if fields + 1 != fieldCount {
-        throw InputError(
-          file: file, line: line, column: min(fields + 1, fieldCount) + 1,
-          message: "the row has \(fields + 1) fields but the header has \(fieldCount)",
-          suggestion: "Give every row one value per header column.")
-      }
-      fieldStarts[fieldCount] = contentEnd + 1
-      func bounds(_ f: Int) -> (Int, Int) {
-        var s = fieldStarts[f]
-        var e = fieldStarts[f + 1] - 1
-        while s < e, p[s] == UInt8(ascii: " ") { s += 1 }
-        while e > s, p[e - 1] == UInt8(ascii: " ") { e -= 1 }
-        return (s, e)
-      }
-      func text(_ s: Int, _ e: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
-      }
+      try reader.requireFieldCount(fieldCount)
+      let line = reader.line
 
       // Timestamp.
-      let (ds, de) = bounds(dateColumn)
+      let (ds, de) = reader.bounds(dateColumn)
       guard let (day, seconds) = parseTimestamp(p, ds, de) else {
         throw InputError(
           file: file, line: line, column: dateColumn + 1,
@@ -130,7 +91,7 @@ public enum PysystemtradePriceReader {
       previous = (day, seconds, line, ds, de)
 
       // Price: a missing one is skipped (pandas writes NaN as an empty field).
-      let (ps, pe) = bounds(priceColumn)
+      let (ps, pe) = reader.bounds(priceColumn)
       if ps == pe || isNotANumber(p, ps, pe) {
         rowsWithoutPrice += 1
         continue

@@ -21,4 +21,12 @@ public struct CapitalFilter: InstrumentFilter, Codable, Equatable {
     guard let capital = context.capital, let risk = instrument.unitRisk else { return false }
     return capital < minimumCapital(unitRisk: risk, sizing: context.sizing)
   }
+
+  /// Largest weight in the standalone test: above 0 and at most 1 (100%).
+  public static let maximumWeightRange = ValidRange.above(0, unit: .fraction).atMost(1)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [Self.maximumWeightRange.check("maximumWeight", maximumWeight)].compactMap { $0 }
+  }
 }

@@ -14,4 +14,12 @@ public struct CostFilter: InstrumentFilter, Codable, Equatable {
     guard let cost = instrument.annualSRCost else { return false }
     return cost > maximumSRCost
   }
+
+  /// Largest annual cost: 0 SR units or more (a large value turns the filter off).
+  public static let maximumSRCostRange = ValidRange.atLeast(0)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [Self.maximumSRCostRange.check("maximumSRCost", maximumSRCost)].compactMap { $0 }
+  }
 }

@@ -66,4 +66,11 @@ public struct FilterSettings: Codable, Sendable, Equatable {
 
   /// All five, capital last.
   public var all: FilterPipeline { FilterPipeline([history, stale, liquidity, cost, capital]) }
+
+  /// Every setting of every filter outside its range, by key (`history.minimumPrices`, …).
+  public var violations: [SettingViolation] {
+    history.violations.prefixed("history") + stale.violations.prefixed("stale")
+      + liquidity.violations.prefixed("liquidity") + cost.violations.prefixed("cost")
+      + capital.violations.prefixed("capital")
+  }
 }

@@ -29,4 +29,21 @@ public struct LiquidityFilter: InstrumentFilter, Codable, Equatable {
   public func flags(_ instrument: some Screenable, in context: FilterContext) -> [InstrumentFlag] {
     instrument.liquidity == .unknown ? [.liquidityUnknown] : []
   }
+
+  /// Rows averaged: at least 1; an instrument with fewer rows than this is `liquidity unknown`.
+  public static let daysRange = ValidRange.atLeast(
+    1, unit: .count, note: "an instrument with fewer daily rows is kept as liquidity unknown")
+  /// Minimum mean contracts a day: 0 or more.
+  public static let minimumVolumeRange = ValidRange.atLeast(0)
+  /// Minimum mean traded value a day: 0 or more, at most 10¹⁵ base currency.
+  public static let minimumTradedValueRange = ValidRange.atLeast(0, unit: .money).atMost(1e15)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [
+      Self.daysRange.check("days", days),
+      Self.minimumVolumeRange.check("minimumVolume", minimumVolume),
+      Self.minimumTradedValueRange.check("minimumTradedValue", minimumTradedValue),
+    ].compactMap { $0 }
+  }
 }

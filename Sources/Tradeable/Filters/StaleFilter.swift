@@ -12,4 +12,12 @@ public struct StaleFilter: InstrumentFilter, Codable, Equatable {
     guard let last = instrument.lastObservationDate, let universeLast = context.universeLastDate else { return true }
     return CalendarDay.weekdays(after: last, through: universeLast) > maximumWeekdays
   }
+
+  /// Weekdays without a price: 0 or more (0: every instrument must have a price on the universe's last date).
+  public static let maximumWeekdaysRange = ValidRange.atLeast(0, unit: .count)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [Self.maximumWeekdaysRange.check("maximumWeekdays", maximumWeekdays)].compactMap { $0 }
+  }
 }

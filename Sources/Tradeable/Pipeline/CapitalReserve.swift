@@ -31,6 +31,8 @@ public struct CapitalReserve: Sendable {
   public let windowRequested: Int
   /// IDM of the selected set.
   public let idm: Double
+  /// The smallest capital at which the selected set can be held (`Portfolio.smallestCapital`, DESIGN.md §7).
+  public let smallestCapital: Double
   /// Target annual volatility of the portfolio, a fraction.
   public let targetVolatility: Double
   /// Positions: the chosen set's members at their target positions (`Portfolio.Member.contracts`), in selection
@@ -80,13 +82,31 @@ public struct CapitalReserve: Sendable {
   /// Sample standard deviation of the daily P&L (unrounded positions), base currency; `nil` with fewer than two days.
   public var realisedDailyVolatility: Double? { sampleStandardDeviation(dailyProfitAndLoss) }
 
+  /// The quantile of the one-day loss held back by default (0.98: the loss exceeded on one day in fifty).
+  public static let defaultQuantile = 0.98
+  /// Daily differences in the window by default (512, two years, as the volatility window).
+  public static let defaultWindow = 512
+  /// Quantile of the one-day loss: above 0 and below 1 (0.98 = the loss exceeded on 2% of days).
+  public static let quantileRange = ValidRange.above(0, unit: .fraction).below(1)
+  /// Window: at least 2 daily differences (a quantile needs two); a window longer than the set's common history uses
+  /// all of it.
+  public static let windowRange = ValidRange.atLeast(
+    2, unit: .count, note: "a window longer than the chosen set's common history uses all of it")
+
   /// The reserve of `selection`'s chosen set, with the price histories of `universe` (the universe the selection
-  /// was made on); `nil` when nothing is selected.
-  public init?(selection: SelectionResult, universe: Universe, quantile: Double = 0.98, window: Int = 512) {
-    precondition(quantile > 0 && quantile < 1, "a quantile is in (0, 1)")
+  /// was made on); `nil` when nothing is selected. `quantile` and `window` must lie in `quantileRange` and
+  /// `windowRange`.
+  public init?(
+    selection: SelectionResult, universe: Universe, quantile: Double = CapitalReserve.defaultQuantile,
+    window: Int = CapitalReserve.defaultWindow
+  ) {
+    precondition(Self.quantileRange.contains(quantile), "a quantile is in (0, 1)")
     precondition(window >= 1, "the window holds at least one difference")
     let portfolio = selection.portfolio
-    guard let idm = portfolio.idm, !portfolio.isEmpty else { return nil }
+    guard let idm = portfolio.idm, let smallestCapital = portfolio.smallestCapital, !portfolio.isEmpty else {
+      return nil
+    }
+    self.smallestCapital = smallestCapital
     let settings = selection.settings
     capital = selection.capital
     self.quantile = quantile
@@ -106,7 +126,7 @@ public struct CapitalReserve: Sendable {
     let histories = members.map { universe.histories[$0] }
     var common = Set(histories[0].dates)
     for h in histories.dropFirst() { common.formIntersection(h.dates) }
-    let days = Array(common.sorted().suffix(window + 1))
+    let days = Array(common.sorted().suffix(min(window, common.count) + 1))
     let lookups: [[CalendarDay: Double]] = histories.map { h in
       var map: [CalendarDay: Double] = [:]
       map.reserveCapacity(days.count)

@@ -44,6 +44,9 @@ public struct CapitalSweep: Sendable {
   /// The capitals, increasing.
   public var capitals: [Double] { rows.map(\.capital) }
 
+  /// Capitals of a log-spaced range: 2 to 10,000 (both ends included).
+  public static let stepsRange = ValidRange.between(2, 10_000, unit: .count, note: "both ends included")
+
   /// `steps` capitals from `from` to `to`, evenly spaced on a log scale: `from × (to/from)^(k/(steps−1))`.
   ///
   /// The end points are kept as given; the points between are rounded to the fewest significant digits, at least
@@ -51,8 +54,9 @@ public struct CapitalSweep: Sendable {
   /// into `tradeable select --capital` exactly. `steps` must be at least 2 and `to > from > 0`.
   public static func logSpaced(from: Double, to: Double, steps: Int) -> [Double] {
     precondition(steps >= 2 && from > 0 && to > from && to.isFinite, "a log range needs 0 < from < to and 2+ steps")
-    let ratio = to / from
-    let exact = (0..<steps).map { k in from * pow(ratio, Double(k) / Double(steps - 1)) }
+    // In logarithms, so that no ratio of the ends overflows (10¹⁵ / 10⁻³⁰⁰ is not a finite double).
+    let logFrom = log(from), logTo = log(to)
+    let exact = (0..<steps).map { k in exp(logFrom + (logTo - logFrom) * Double(k) / Double(steps - 1)) }
     for digits in 3...17 {
       var rounded = exact
       for k in 1..<(steps - 1) { rounded[k] = roundToSignificantDigits(exact[k], digits) }
@@ -67,8 +71,10 @@ public struct CapitalSweep: Sendable {
   }
 }
 
-/// `x` rounded to `digits` significant decimal digits (x > 0), the nearest `Double` to the rounded decimal.
+/// `x` rounded to `digits` significant decimal digits (x > 0), the nearest `Double` to the rounded decimal; `x` itself
+/// when it is so small that the scale is not a finite double.
 func roundToSignificantDigits(_ x: Double, _ digits: Int) -> Double {
+  guard x.isNormal, x > 1e-280 else { return x }
   let exponent = Int(log10(x).rounded(.down)) - digits + 1
   if exponent >= 0 {
     let scale = pow(10, Double(exponent))

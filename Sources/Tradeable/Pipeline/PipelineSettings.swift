@@ -18,6 +18,9 @@ public struct PipelineSettings: Codable, Sendable, Equatable {
   /// Selection rules (weighting, limits).
   public var selection = SelectionRules()
 
+  /// Every setting at its default.
+  public init() {}
+
   public init(
     risk: RiskSettings = RiskSettings(), correlation: CorrelationSettings = CorrelationSettings(),
     costs: CostSettings = CostSettings(), filters: FilterSettings = FilterSettings(),
@@ -31,30 +34,17 @@ public struct PipelineSettings: Codable, Sendable, Equatable {
     self.selection = selection
   }
 
-  /// The settings as JSON, every key present (`nil` as `null`), in declaration order.
-  public var json: JSONValue {
-    do {
-      return try JSONValueEncoder().encode(self)
-    } catch {
-      preconditionFailure("settings encode without error: \(error)")
-    }
+  /// Every setting outside its valid range, by its key path in the settings document (`risk.volatilityWindow`), in
+  /// pipeline order. The command line checks its options against these before any work; `load(_:file:)` checks a
+  /// settings document by the same rules.
+  public var violations: [SettingViolation] {
+    risk.violations.prefixed("risk") + correlation.violations.prefixed("correlation")
+      + costs.violations.prefixed("costs") + filters.violations.prefixed("filters")
+      + sizing.violations.prefixed("sizing") + selection.violations.prefixed("selection")
   }
 }
 
-extension PipelineSettings {
-  /// Reads a settings document: either a settings object, or a whole JSON output of a run, whose `settings` block is
-  /// taken. Missing keys keep the defaults of `defaults`; unknown keys and values of the wrong kind are errors at
-  /// their line and column.
-  public static func load(
-    _ bytes: [UInt8], file: String, defaults: PipelineSettings = PipelineSettings()
-  ) throws(InputError) -> PipelineSettings {
-    let document = try JSONDocument(bytes: bytes, file: file)
-    var root = document.root
-    if case .object(let members, _) = root, let block = members.first(where: { $0.key == "settings" }),
-      !members.contains(where: { $0.key == "risk" })
-    {
-      root = block.value
-    }
-    return try JSONDocumentDecoder(file: file).decode(PipelineSettings.self, from: root, defaults: defaults)
-  }
+extension PipelineSettings: SettingsDocument {
+  /// `risk`: a key of this settings object that a whole output of `select` does not have.
+  public static var ownKey: String { "risk" }
 }

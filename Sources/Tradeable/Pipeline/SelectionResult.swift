@@ -65,9 +65,12 @@ public struct SelectionResult: Sendable {
     return status
   }
 
-  /// Number of excluded instruments per reason (an instrument may count under several).
+  /// Number of excluded instruments per reason of the pipeline's filters, in pipeline order (an instrument may count
+  /// under several).
   public var exclusionCounts: [(ExclusionReason, Int)] {
-    ExclusionReason.allCases.map { reason in (reason, screening.filter { $0.reasons.contains(reason) }.count) }
+    settings.filters.all.filters.map { filter in
+      (filter.reason, screening.filter { $0.reasons.contains(filter.reason) }.count)
+    }
   }
 }
 
@@ -88,12 +91,16 @@ public struct CorrelationSummary: Sendable {
   public var undefinedPairs: Int?
   /// Positive-definiteness check of the matrix the selection used; `nil` when matrix-free or with the repair off.
   public var repair: CorrelationRepair?
-  /// Correlations of the selected set (selection order), `k × k`, as the selection used them.
+  /// Correlations of the selected set (selection order), `k × k`, as the selection used them (repaired when the
+  /// matrix was repaired).
   public var selected: Matrix
+  /// The same pairs after the floor and before any repair, `k × k`: what the repair started from. Equal to
+  /// `selected` when nothing was repaired.
+  public var selectedFloored: Matrix
 
   public init(
     matrixFree: Bool, poolSize: Int, weeks: Int, panelHasGaps: Bool, eligibleCount: Int, undefinedPairs: Int?,
-    repair: CorrelationRepair?, selected: Matrix
+    repair: CorrelationRepair?, selected: Matrix, selectedFloored: Matrix? = nil
   ) {
     self.matrixFree = matrixFree
     self.poolSize = poolSize
@@ -103,6 +110,23 @@ public struct CorrelationSummary: Sendable {
     self.undefinedPairs = undefinedPairs
     self.repair = repair
     self.selected = selected
+    self.selectedFloored = selectedFloored ?? selected
+  }
+
+  /// How far the repair moved the chosen set's correlations: the largest `|selected − selectedFloored|` over its
+  /// pairs, and the pair (positions in the set, `i < j`; the first in column order on ties); `nil` with fewer than
+  /// two members. 0 when nothing was repaired.
+  public var largestRepairChange: (change: Double, first: Int, second: Int)? {
+    let k = selected.rows
+    guard k >= 2, selectedFloored.rows == k else { return nil }
+    var best = (change: -1.0, first: 0, second: 1)
+    for j in 1..<k {
+      for i in 0..<j {
+        let change = abs(selected[i, j] - selectedFloored[i, j])
+        if change > best.change { best = (change, i, j) }
+      }
+    }
+    return best
   }
 
   /// Smallest eigenvalue of the selected set's correlation matrix (`nil` with fewer than two members): positive

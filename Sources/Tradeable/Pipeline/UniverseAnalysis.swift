@@ -112,11 +112,15 @@ public struct UniverseAnalysis: Sendable {
     let path: SelectionPath
     var repair: CorrelationRepair? = nil
     let selected: Matrix
+    var selectedFloored: Matrix? = nil
     if let poolCorrelation {
       if let (matrix, found) = try eligibleCorrelation(capital: capital) {
         repair = found
         path = selector.select(candidates, correlation: matrix, progress: report)
-        selected = matrix.principalSubmatrix(path.final?.members ?? [])
+        let members = path.final?.members ?? []
+        selected = matrix.principalSubmatrix(members)
+        // The same pairs before the repair, for how far it moved them.
+        selectedFloored = poolCorrelation.matrix.principalSubmatrix(members.map { positions[$0] })
       } else {
         // No repair: read the pool's matrix in place (no N × N copy of the eligible part).
         let rows = SubmatrixRows(matrix: poolCorrelation.matrix, positions: positions)
@@ -132,7 +136,7 @@ public struct UniverseAnalysis: Sendable {
     let correlation = CorrelationSummary(
       matrixFree: matrixFree, poolSize: pool.count, weeks: poolPanel.rows, panelHasGaps: poolPanel.hasGaps,
       eligibleCount: eligible.count, undefinedPairs: poolCorrelation?.undefinedPairs, repair: repair,
-      selected: selected)
+      selected: selected, selectedFloored: selectedFloored)
     return SelectionResult(
       capital: capital, universe: summary, instruments: universe.instruments, metrics: metrics,
       standaloneCapital: standaloneCapital, screening: screening, eligible: eligible,

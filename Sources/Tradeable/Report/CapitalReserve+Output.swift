@@ -14,13 +14,14 @@ extension CapitalReserve {
   public func table(style: TerminalStyle = .plain, baseCurrency: String, source: String) -> String {
     let money = NumberFormat.money
     let q = NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1)
-    var out = [
-      style.bold("Capital reserve — \(money(capital)) \(baseCurrency), one-day loss at the \(q)% quantile"),
-      "Data: \(source). Portfolio: the \(positions.count) instrument\(positions.count == 1 ? "" : "s") selected at this "
-        + "capital, IDM \(NumberFormat.fixed(idm, decimals: 3)), target volatility "
-        + "\(NumberFormat.percent(targetVolatility)).",
-      "",
-    ]
+    let width = style.width ?? 110
+    var out = [style.bold("Capital reserve — \(money(capital)) \(baseCurrency), one-day loss at the \(q)% quantile")]
+    out += wrapWords(
+      "Data: \(source). Portfolio: the \(NumberFormat.count(positions.count, "instrument")) selected at this "
+        + "capital (the set needs \(NumberFormat.capitalNeeded(smallestCapital)) \(baseCurrency)), IDM "
+        + "\(NumberFormat.fixed(idm, decimals: 3)), target volatility \(NumberFormat.percent(targetVolatility)).",
+      width: width)
+    out.append("")
     var table = TextTable([
       ("Code", .left), ("Weight", .right), ("Contracts", .right), ("Rounded", .right),
       ("Exposure (\(baseCurrency))", .right), ("Contract vol (\(baseCurrency)/yr)", .right),
@@ -59,26 +60,8 @@ extension CapitalReserve {
     out.append(
       "  Daily P&L volatility: realised \(money(realisedDailyVolatility)) \(baseCurrency), expected "
         + "\(money(expectedDailyVolatility)) \(baseCurrency).")
-    out.append(contentsOf: Self.wrap(methodNote, width: 108).map { "  " + $0 })
+    out.append(contentsOf: wrapWords(methodNote, width: width - 2).map { "  " + $0 })
     return out.joined(separator: "\n")
-  }
-
-  /// `text` broken at spaces into lines of at most `width` characters (a longer word gets a line of its own).
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
   }
 
   /// JSON: settings of the estimate, positions, the losses and the reserve, and the daily P&L series (full precision).
@@ -97,6 +80,7 @@ extension CapitalReserve {
       ("expectedDailyVolatility", .optional(expectedDailyVolatility)),
       ("realisedDailyVolatility", .optional(realisedDailyVolatility)),
       ("idm", .number(idm)),
+      ("smallestCapital", .number(smallestCapital)),
       ("targetVolatility", .number(targetVolatility)),
       (
         "window",

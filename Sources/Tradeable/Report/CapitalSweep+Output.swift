@@ -1,69 +1,71 @@
 extension CapitalSweep {
-  /// Aligned text: capital, number of instruments, Sharpe, IDM and capital needed, then the set, wrapped within
-  /// `width` characters under its own column.
-  public func table(style: TerminalStyle = .plain, width: Int = 120) -> String {
+  /// Aligned text: capital, instruments eligible there (every filter passed), instruments chosen, Sharpe, IDM and
+  /// what the chosen set needs (`smallestCapital`, DESIGN.md §7), then the set, wrapped under its own column within
+  /// `style.width` characters (120 when none is given).
+  public func table(style: TerminalStyle = .plain) -> String {
     let base = universe.baseCurrency
+    let width = style.width ?? 120
     let lastDate = universe.lastDate.map { ", last date \($0)" } ?? ""
-    var out = [
-      style.bold("Capital sweep, \(base) — the selection at each capital"),
-      "Data: \(universe.source) — \(NumberFormat.integer(universe.instrumentCount)) instruments\(lastDate); "
-        + "\(NumberFormat.integer(universe.poolSize)) pass the history, stale, liquidity and cost filters.",
-      "Each row is what `tradeable select --capital K` chooses; the risk and cost stages are computed once.",
-      "",
-    ]
+    var out = [style.bold("Capital sweep, \(base) — the selection at each capital")]
+    out += wrapWords(
+      "Data: \(universe.source) — \(NumberFormat.count(universe.instrumentCount, "instrument"))\(lastDate); "
+        + "\(NumberFormat.integer(universe.poolSize)) \(universe.poolSize == 1 ? "passes" : "pass") the history, stale, "
+        + "liquidity and cost filters. Each row is what `tradeable select --capital K` chooses; the risk and cost "
+        + "stages are computed once. Eligible: instruments that also pass the capital filter there. Set needs: the "
+        + "smallest capital at which the chosen set can be held.", width: width)
+    out.append("")
     var numbers = TextTable([
-      ("Capital (\(base))", .right), ("Instruments", .right), ("Sharpe", .right), ("IDM", .right),
-      ("Capital needed (\(base))", .right),
+      ("Capital (\(base))", .right), ("Eligible", .right), ("Chosen", .right), ("Sharpe", .right), ("IDM", .right),
+      ("Set needs (\(base))", .right),
     ])
     for row in rows {
       numbers.append([
-        NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
-        NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
-        NumberFormat.money(row.minimumCapital),
+        NumberFormat.money(row.capital), NumberFormat.integer(row.eligibleCount),
+        NumberFormat.integer(row.instruments.count), NumberFormat.fixed(row.sharpe, decimals: 4),
+        NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.capitalNeeded(row.smallestCapital),
       ])
     }
     let lines = numbers.rendered(style: .plain).split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     let prefixWidth = lines[1].count  // the rule line spans every column
-    let setWidth = max(30, width - prefixWidth - 2)
-    func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, prefixWidth - s.count)) }
-    out.append(style.bold(pad(lines[0]) + "  Set (in the order added)"))
-    out.append(lines[1] + "  " + String(repeating: "─", count: min(setWidth, 24)))
-    for (k, row) in rows.enumerated() {
-      let wrapped = Self.wrap(row.instruments.isEmpty ? ["—"] : row.instruments, width: setWidth)
-      for (j, chunk) in wrapped.enumerated() {
-        out.append((j == 0 ? pad(lines[k + 2]) : String(repeating: " ", count: prefixWidth)) + "  " + chunk)
+    let setWidth = width - prefixWidth - 2
+    if setWidth < Self.narrowestSetColumn {
+      // Too narrow for a column beside the numbers: each set on the lines under its row, from the second column.
+      let firstColumn = lines[1].prefix { $0 == " " }.count + (lines[1].split(separator: " ").first?.count ?? 0)
+      let indent = String(repeating: " ", count: firstColumn + 2)
+      out.append(style.bold(lines[0]))
+      out.append(lines[1])
+      for (k, row) in rows.enumerated() {
+        out.append(lines[k + 2])
+        if row.instruments.isEmpty { continue }
+        out += wrapWords(row.instruments.joined(separator: " "), width: max(12, width - indent.count)).map { indent + $0 }
+      }
+    } else {
+      func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, prefixWidth - s.count)) }
+      out.append(style.bold(pad(lines[0]) + "  Set (in the order added)"))
+      out.append(lines[1] + "  " + String(repeating: "─", count: min(setWidth, 24)))
+      for (k, row) in rows.enumerated() {
+        let wrapped = wrapWords(row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "), width: setWidth)
+        for (j, chunk) in wrapped.enumerated() {
+          out.append((j == 0 ? pad(lines[k + 2]) : String(repeating: " ", count: prefixWidth)) + "  " + chunk)
+        }
       }
     }
     if let smallest = universe.smallestWorkable?.capital, let first = rows.first, first.instruments.isEmpty {
       out.append("")
       out.append(
-        "  Below \(NumberFormat.money(smallest.rounded(.up))) \(base) nothing can be selected: no instrument fits alone."
-      )
+        "  Below \(NumberFormat.capitalNeeded(smallest)) \(base) nothing can be selected: no instrument fits alone.")
     }
     return out.joined(separator: "\n")
   }
 
-  /// Codes joined by spaces, in lines of at most `width` characters (a longer code gets a line of its own).
-  static func wrap(_ codes: [String], width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for code in codes {
-      if current.isEmpty {
-        current = code
-      } else if current.count + 1 + code.count <= width {
-        current += " " + code
-      } else {
-        lines.append(current)
-        current = code
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
-  }
+  /// The narrowest column the sets are given beside the numbers (30 characters, two or three codes); narrower, each
+  /// set goes on the lines under its row.
+  static let narrowestSetColumn = 30
 
   /// JSON: `baseCurrency`, `rows` (one per capital: `capital`, `instrumentCount`, `sharpe`, `idm`, `minimumCapital`,
-  /// `instruments` in the order added, `stopReason`), then `lastDate`, `smallestWorkableCapital` and `settings`.
+  /// `smallestCapital`, `eligibleCount` — instruments passing every filter there —, `instruments` in the order added,
+  /// `stopReason`), then `poolSize` (every filter but capital), `lastDate`, `smallestWorkableCapital` and `settings`.
   /// Full precision; `null` where nothing is selected.
   public var json: JSONValue {
     .object([
@@ -79,28 +81,34 @@ extension CapitalSweep {
               ("idm", .optional(row.idm)),
               ("minimumCapital", .optional(row.minimumCapital)),
               ("smallestCapital", .optional(row.smallestCapital)),
+              ("eligibleCount", .integer(row.eligibleCount)),
               ("instruments", .array(row.instruments.map { .string($0) })),
               ("stopReason", .string(row.stopReason.rawValue)),
             ])
           })
       ),
+      ("poolSize", .integer(universe.poolSize)),
       ("lastDate", universe.lastDate.map { .string($0.description) } ?? .null),
       ("smallestWorkableCapital", .optional(universe.smallestWorkable?.capital)),
       ("settings", universe.settings.json),
     ])
   }
 
-  /// CSV, one row per capital, full precision; the set's codes joined by `;` in the order added.
+  /// CSV, one row per capital, full precision; the set's codes joined by `;` in the order added. The columns of
+  /// earlier versions come first, in their order; `smallest_capital` and `eligible_count` follow.
   public var csv: String {
     var lines = [
-      CSVWriter.line(["capital", "instrument_count", "sharpe", "idm", "minimum_capital", "stop_reason", "instruments"])
+      CSVWriter.line([
+        "capital", "instrument_count", "sharpe", "idm", "minimum_capital", "stop_reason", "instruments",
+        "smallest_capital", "eligible_count",
+      ])
     ]
     for row in rows {
       lines.append(
         CSVWriter.line([
           CSVWriter.number(row.capital), String(row.instruments.count), CSVWriter.number(row.sharpe),
           CSVWriter.number(row.idm), CSVWriter.number(row.minimumCapital), row.stopReason.rawValue,
-          row.instruments.joined(separator: ";"),
+          row.instruments.joined(separator: ";"), CSVWriter.number(row.smallestCapital), String(row.eligibleCount),
         ]))
     }
     return lines.joined(separator: "\n")

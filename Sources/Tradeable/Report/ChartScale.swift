@@ -20,6 +20,8 @@ public protocol ChartScale: Sendable {
 
 extension ChartScale {
   public var minorTicks: [Double] { [] }
+  /// The labels of the ticks, in order (to size the margin that holds them).
+  public var labels: [String] { ticks.map(label) }
 }
 
 /// A linear scale over `[low, high]`, widened to "nice" tick multiples (1, 2, 2.5 or 5 × 10ᵏ).

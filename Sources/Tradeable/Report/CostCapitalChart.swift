@@ -1,7 +1,8 @@
 /// Every instrument's annual SR cost against the capital it needs on its own, both on logarithmic axes, coloured by
 /// asset class; the cost threshold and the capital are drawn as lines, and the regions they exclude are shaded. Chosen
-/// instruments are large and labelled, eligible ones filled, excluded ones hollow.
-public struct CostCapitalChart: Sendable {
+/// instruments are large ringed circles and labelled, eligible ones filled circles, excluded ones hollow diamonds
+/// (`ChartMarker`), so status reads from shape as well as fill.
+public struct CostCapitalChart: Chart {
   /// One instrument.
   public struct Point: Sendable {
     public var code: String
@@ -36,7 +37,6 @@ public struct CostCapitalChart: Sendable {
   public var capital: Double
   public var maxSRCost: Double
   public var baseCurrency: String
-  public var width: Double = 960
 
   public init(points: [Point], capital: Double, maxSRCost: Double, baseCurrency: String) {
     self.points = points
@@ -48,12 +48,13 @@ public struct CostCapitalChart: Sendable {
   /// Instruments that cannot be drawn (no volatility, or a zero cost or capital), by code.
   public var notPlotted: [Point] { points.filter { !$0.isPlottable } }
 
-  public func svg(id: String = "chart-cost-capital") -> String {
+  public func svg(id: String = "chart-cost-capital", layout: ChartLayout = .wide) -> String {
     let plotted = points.filter(\.isPlottable)
-    let left = 84.0
-    let right = 24.0
-    let top = 20.0
-    let frame = PlotFrame(left: left, top: top, width: width - left - right, height: 400)
+    let unit = PlotFrame(left: 0, top: 0, width: 1, height: 1)
+    let (left, titleOffset) = layout.leftMargin(tickLabels: scales(unit).1.labels)
+    let size = layout.labelSize
+    let frame = PlotFrame(
+      left: left, top: 20, width: layout.width - left - layout.right, height: layout.isNarrow ? 300 : 400)
     let (xScale, yScale) = scales(frame)
     func yPosition(_ cost: Double) -> Double { max(yScale.position(cost), frame.top) }
 
@@ -61,33 +62,46 @@ public struct CostCapitalChart: Sendable {
     let classNames = Set(points.map(\.assetClass)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     // Legend height is needed before the canvas: lay it out once on a scratch canvas.
     let legendEntries = legendItems(classNames: classNames, colours: classes)
-    var scratch = SVGCanvas(width: width, height: 100)
-    let legendHeight = scratch.legend(legendEntries, x: left, y: 0, maxWidth: frame.width)
-    var canvas = SVGCanvas(width: width, height: frame.bottom + 56 + legendHeight + 10)
+    let legendX = layout.isNarrow ? 4 : left
+    let legendWidth = layout.isNarrow ? layout.width - 8 : frame.width
+    var scratch = SVGCanvas(layout: layout, height: 100)
+    let legendHeight = scratch.legend(legendEntries, x: legendX, y: 0, maxWidth: legendWidth)
+    let legendTop = frame.bottom + size + layout.titleSize + 30
+    var canvas = SVGCanvas(layout: layout, height: legendTop + legendHeight)
 
     // Excluded regions.
     let capitalX = min(max(xScale.position(capital), frame.left), frame.right)
     let thresholdY = min(max(yScale.position(maxSRCost), frame.top), frame.bottom)
-    canvas.rect(capitalX, frame.top, frame.right - capitalX, frame.height, fill: "#eeeeee")
-    canvas.rect(frame.left, frame.top, frame.width, thresholdY - frame.top, fill: "#f8e3e3")
-    canvas.bottomAxis(frame, xScale, title: "Capital needed on its own, \(baseCurrency) (logarithmic scale)")
-    canvas.sideAxis(frame, yScale, title: "Annual cost, SR units (logarithmic scale)", titleOffset: 60)
-    if thresholdY - frame.top > 18 {
-      canvas.text(
-        "too expensive: over \(compactNumber(maxSRCost)) SR a year", frame.left + 8, frame.top + 16, size: 12,
-        fill: ChartColour.threshold)
+    canvas.rect(capitalX, frame.top, frame.right - capitalX, frame.height, fill: ChartColour.unaffordableRegion)
+    canvas.rect(frame.left, frame.top, frame.width, thresholdY - frame.top, fill: ChartColour.excludedRegion)
+    canvas.bottomAxis(
+      frame, xScale,
+      title: layout.fitted(
+        "Capital needed on its own, \(baseCurrency) (logarithmic scale)", "Capital needed alone, \(baseCurrency) (log)",
+        available: frame.width, size: layout.titleSize))
+    canvas.sideAxis(
+      frame, yScale,
+      title: layout.fitted(
+        "Annual cost, SR units (logarithmic scale)", "Annual SR cost (log scale)", available: frame.height,
+        size: layout.titleSize), titleOffset: titleOffset)
+    let expensive = "too expensive: over \(compactNumber(maxSRCost)) SR a year"
+    if thresholdY - frame.top > size + 6, SVGCanvas.textWidth(expensive, size: size) + 16 <= capitalX - frame.left {
+      canvas.text(expensive, frame.left + 8, frame.top + size + 4, size: size, fill: ChartColour.threshold)
     }
-    if frame.right - capitalX > 150 {
+    let unaffordable = "needs more than the capital"
+    if frame.right - capitalX > SVGCanvas.textWidth(unaffordable, size: size) + 16 {
       canvas.text(
-        "needs more than the capital", frame.right - 8, frame.bottom - 10, size: 12, anchor: .end,
-        fill: ChartColour.mutedText)
+        unaffordable, frame.right - 8, frame.bottom - 10, size: size, anchor: .end, fill: ChartColour.mutedText)
     }
     canvas.horizontalMarker(
-      frame, y: yScale.position(maxSRCost), label: "cost threshold \(compactNumber(maxSRCost)) SR/year",
+      frame, y: yScale.position(maxSRCost),
+      label: layout.fitted(
+        "cost threshold \(compactNumber(maxSRCost)) SR/year", "threshold \(compactNumber(maxSRCost))",
+        available: frame.right - capitalX - 8, size: size),
       colour: ChartColour.threshold)
     canvas.verticalMarker(
       frame, x: xScale.position(capital), label: "capital \(NumberFormat.money(capital)) \(baseCurrency)",
-      labelY: frame.top + 34)
+      labelY: frame.top + size * 2 + 10)
 
     // Points: excluded (hollow), then eligible, then selected on top.
     func tooltip(_ p: Point) -> String {
@@ -97,23 +111,14 @@ public struct CostCapitalChart: Sendable {
     }
     for status in [InstrumentStatus.excluded, .eligible, .selected] {
       for p in plotted where p.status == status {
-        let colour = classes[p.assetClass] ?? "#7f7f7f"
+        let colour = classes[p.assetClass] ?? ChartColour.otherClass
         let x = xScale.position(p.minimumCapital!)
         let y = yPosition(p.annualSRCost!)
         if p.annualSRCost! > yScale.domain.1 * (1 + 1e-12) {
-          // Off the scale: a triangle pointing up on the top edge.
-          canvas.raw(
-            "<polygon points=\"\(SVGCanvas.number(x)),\(SVGCanvas.number(y - 6)) \(SVGCanvas.number(x - 5)),"
-              + "\(SVGCanvas.number(y + 3)) \(SVGCanvas.number(x + 5)),\(SVGCanvas.number(y + 3))\" fill=\""
-              + (status == .excluded ? "#ffffff" : colour) + "\" stroke=\"\(colour)\" stroke-width=\"1.5\">"
-              + "<title>\(HTML.escape(tooltip(p) + " (off the scale)"))</title></polygon>")
+          canvas.marker(.offScale, x, y, colour: colour, title: tooltip(p) + " (off the scale)")
           continue
         }
-        switch status {
-        case .excluded: canvas.circle(x, y, 3.5, fill: "#ffffff", stroke: colour, strokeWidth: 1.5, title: tooltip(p))
-        case .eligible: canvas.circle(x, y, 4, fill: colour, stroke: "#ffffff", strokeWidth: 0.8, title: tooltip(p))
-        case .selected: canvas.circle(x, y, 6.5, fill: colour, stroke: "#111111", strokeWidth: 2, title: tooltip(p))
-        }
+        canvas.marker(Self.marker(status), x, y, colour: colour, title: tooltip(p))
       }
     }
 
@@ -170,12 +175,13 @@ public struct CostCapitalChart: Sendable {
     }
 
     // Legend below the axis title.
-    canvas.legend(legendEntries, x: left, y: frame.bottom + 62, maxWidth: frame.width)
+    canvas.legend(legendEntries, x: legendX, y: legendTop + canvas.legendRowHeight / 2, maxWidth: legendWidth)
     return canvas.rendered(
       id: id, title: "Annual SR cost against standalone minimum capital",
       description:
-        "\(plotted.count) instruments, coloured by asset class; chosen ones large and labelled, excluded ones "
-        + "hollow. The dashed horizontal line is the cost threshold, the dashed vertical line the capital.")
+        "\(NumberFormat.count(plotted.count, "instrument")), coloured by asset class; chosen ones large ringed circles and labelled, "
+        + "eligible ones filled circles, excluded ones hollow diamonds. The dashed horizontal line is the cost "
+        + "threshold, the dashed vertical line the capital.")
   }
 
   /// The axes: capital from the smallest to the largest (and the capital itself), whole decades; cost likewise, but
@@ -204,18 +210,29 @@ public struct CostCapitalChart: Sendable {
     return points.filter { $0.isPlottable && $0.annualSRCost! > top * (1 + 1e-12) }
   }
 
+  /// The marker of an instrument of `status`.
+  public static func marker(_ status: InstrumentStatus) -> ChartMarker {
+    switch status {
+    case .selected: return .chosen
+    case .eligible: return .eligible
+    case .excluded: return .excluded
+    }
+  }
+
   func legendItems(classNames: [String], colours: [String: String]) -> [(String, SVGCanvas.LegendSymbol)] {
     var counts: [String: Int] = [:]
     for p in points { counts[p.assetClass, default: 0] += 1 }
     var items: [(String, SVGCanvas.LegendSymbol)] = classNames.map {
       (
         "\($0.isEmpty ? "(no class)" : $0) (\(counts[$0] ?? 0))",
-        .dot(fill: colours[$0] ?? "#7f7f7f", stroke: nil, radius: 5)
+        .square(fill: colours[$0] ?? ChartColour.otherClass)
       )
     }
-    items.append(("chosen", .dot(fill: "#bbbbbb", stroke: "#111111", radius: 6)))
-    items.append(("eligible", .dot(fill: "#bbbbbb", stroke: nil, radius: 4)))
-    items.append(("excluded", .dot(fill: "#ffffff", stroke: "#777777", radius: 3.5)))
+    let neutral = ChartColour.mutedText
+    items.append(("chosen", .marker(.chosen, colour: "#bbbbbb")))
+    items.append(("eligible", .marker(.eligible, colour: neutral)))
+    items.append(("excluded", .marker(.excluded, colour: neutral)))
+    if !offScale.isEmpty { items.append(("off the scale", .marker(.offScale, colour: neutral))) }
     return items
   }
 }

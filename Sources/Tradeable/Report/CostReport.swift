@@ -96,9 +96,12 @@ public struct CostReport: Sendable {
       ])
     }
     let capitalNote = selection.map { " at capital \(NumberFormat.money($0.capital)) \(base)" } ?? " (no capital given: capital filter not applied)"
-    return style.bold("Costs and standalone capital, \(base)\(capitalNote)") + "\n"
-      + "Data: \(analysis.universe.source) — \(NumberFormat.integer(m.count)) instruments. Cost per trade = commission + half spread, one "
-      + "contract; SR units divide by the contract's annual currency volatility.\n\n" + table.rendered(style: style)
+    let lead = wrapWords(
+      "Data: \(analysis.universe.source) — \(NumberFormat.count(m.count, "instrument")). Cost per trade = commission "
+        + "+ half spread, one contract; SR units divide by the contract's annual currency volatility.",
+      width: style.width ?? 160)
+    return style.bold("Costs and standalone capital, \(base)\(capitalNote)") + "\n" + lead.joined(separator: "\n")
+      + "\n\n" + table.rendered(style: style)
   }
 
   /// JSON: `baseCurrency`, `capital` (or null) and one object per instrument in the report's order.

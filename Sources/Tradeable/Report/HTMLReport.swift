@@ -6,6 +6,10 @@
 /// sweep is given); costs against standalone capital for every instrument; the correlation heatmap of the chosen set;
 /// the capital reserve (histogram and table, when given); every instrument; exclusions; the data import (for
 /// pysystemtrade folders); the settings.
+///
+/// Every chart is drawn twice, for a desktop column and for a phone (`ChartLayout`), and the CSS shows the one that
+/// fits; tables scroll sideways with their first column held in view. Wherever the page describes the chosen set it
+/// says how the set was found (`setDescription`).
 public struct HTMLReport: Sendable {
   public var selection: SelectionResult
   public var sweep: CapitalSweep?
@@ -39,10 +43,11 @@ public struct HTMLReport: Sendable {
     // Header and summary.
     body.append("<header><h1>Which instruments to trade with \(esc(money(s.capital))) \(esc(base))</h1>")
     body.append(
-      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.integer(universe.instrumentCount)) instruments"
-        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) pass "
-        + "every filter at this capital. Pre-cost Sharpe ratio \(num(settings.costs.preCostSR, 2)) for every "
-        + "instrument, \(esc(schemeDescription)), target volatility "
+      "<p class=\"lead\">Data: <code>\(esc(universe.source))</code> — \(NumberFormat.count(universe.instrumentCount, "instrument"))"
+        + (universe.lastDate.map { ", prices to \($0)" } ?? "") + "; \(NumberFormat.integer(s.eligible.count)) \(s.eligible.count == 1 ? "passes" : "pass") "
+        + "every filter at this capital."
+        + (portfolio.isEmpty ? "" : " The set was found by \(esc(setDescription)).") + " Pre-cost Sharpe ratio "
+        + "\(num(settings.costs.preCostSR, 2)) for every instrument, target volatility "
         + "\(esc(NumberFormat.percent(settings.sizing.targetVolatility))), at most "
         + "\(num(settings.sizing.maxContracts, 0)) contracts at the target position in the capital tests, IDM capped at "
         + "\(num(settings.sizing.idmCap, 2)).</p></header>")
@@ -50,11 +55,11 @@ public struct HTMLReport: Sendable {
     if let sharpe = portfolio.sharpe, let idm = portfolio.idm {
       cards.append(
         ("Instruments chosen", "\(portfolio.members.count)", "of \(NumberFormat.integer(universe.instrumentCount))"))
-      cards.append(("Expected Sharpe ratio", NumberFormat.fixed(sharpe, decimals: 3), "after costs, \(schemeDescription)"))
+      cards.append(("Expected Sharpe ratio", NumberFormat.fixed(sharpe, decimals: 3), "after costs; \(setDescription)"))
       cards.append(
         ("IDM", NumberFormat.fixed(idm, decimals: 2), "cap \(NumberFormat.fixed(settings.sizing.idmCap, decimals: 2))"))
       cards.append(
-        ("Capital needed", money(portfolio.minimumCapital), "\(base), of \(money(s.capital)) available"))
+        ("The set needs", NumberFormat.capitalNeeded(portfolio.smallestCapital), "\(base), of \(money(s.capital)) available"))
     } else {
       cards.append(("Instruments chosen", "0", "nothing fits this capital"))
     }
@@ -134,19 +139,20 @@ public struct HTMLReport: Sendable {
     }
     out.append(
       figure(
-        GreedyPathChart(steps: steps, idmCap: settings.sizing.idmCap, capital: s.capital, baseCurrency: base).svg(),
+        GreedyPathChart(steps: steps, idmCap: settings.sizing.idmCap, capital: s.capital, baseCurrency: base),
+        id: "chart-greedy-path",
         caption: "Each step adds the instrument named below. Sharpe ratio: expected, after costs, of the set with "
           + "\(schemeDescription). IDM: the diversification multiplier (capped). Capital: what the whole set needs so every "
           + "member holds \(num(settings.sizing.maxContracts, 0)) contracts at its target position."))
     var table = HTMLTable([
       ("Step", .number), ("Added", .left), ("Class", .left), ("Sharpe", .number), ("IDM", .number),
-      ("Capital needed (\(base))", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) each (\(base))", .number),
     ])
     for (k, step) in s.path.steps.enumerated() {
       let i = step.added
       table.append([
         "\(k + 1)", s.metrics[i].code, s.instruments[i].assetClass, NumberFormat.fixed(step.sharpe, decimals: 4),
-        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
+        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.capitalNeeded(step.minimumCapital),
       ])
     }
     out.append(table.rendered(id: "table-steps"))
@@ -160,7 +166,8 @@ public struct HTMLReport: Sendable {
     guard !portfolio.isEmpty else { return [] }
     var out = [
       "<section id=\"chosen\"><h2>The chosen set</h2>",
-      "<p>\(portfolio.members.count) instrument\(portfolio.members.count == 1 ? "" : "s"), \(esc(schemeDescription)). "
+      "<p>\(portfolio.members.count) instrument\(portfolio.members.count == 1 ? "" : "s"), found by "
+        + "\(esc(setDescription)). "
         + "Contracts at the "
         + "target position = capital × IDM × weight × target volatility / the contract's annual volatility in "
         + "\(esc(base)).</p>",
@@ -168,7 +175,9 @@ public struct HTMLReport: Sendable {
     var table = HTMLTable([
       ("Code", .left), ("Name", .left), ("Class", .left), ("Weight", .number), ("Vol", .number),
       ("SR cost/yr", .number),
-      ("Contracts", .number), ("Rounded", .number), ("Capital needed (\(base))", .number),
+      ("Contracts", .number), ("Rounded", .number),
+      ("\(NumberFormat.quantity(settings.sizing.maxContracts, "contract")) at (\(base))", .number),
+      ("Alone at (\(base))", .number),
     ])
     for member in portfolio.members {
       let i = member.index
@@ -176,10 +185,14 @@ public struct HTMLReport: Sendable {
         s.metrics[i].code, s.instruments[i].name, s.instruments[i].assetClass, NumberFormat.percent(member.weight),
         NumberFormat.percent(s.metrics[i].annualVolatility), NumberFormat.fixed(s.metrics[i].annualSRCost, decimals: 4),
         NumberFormat.fixed(member.contracts, decimals: 2), NumberFormat.fixed(member.roundedContracts, decimals: 0),
-        NumberFormat.money(member.minimumCapital),
+        NumberFormat.capitalNeeded(member.minimumCapital), NumberFormat.capitalNeeded(member.standaloneCapital),
       ])
     }
     out.append(table.rendered(id: "table-chosen"))
+    out.append(
+      "<p>\(esc(NumberFormat.quantity(settings.sizing.maxContracts, "contract"))) at: the capital at which the member holds "
+        + "that many contracts in this set; alone at: what the capital filter asks of it alone at its best case. The "
+        + "set needs the largest of these, \(esc(NumberFormat.capitalNeeded(portfolio.smallestCapital))) \(esc(base)).</p>")
     out.append("</section>")
     return out
   }
@@ -191,25 +204,25 @@ public struct HTMLReport: Sendable {
       "<section id=\"sweep\"><h2>What more or less capital buys</h2>",
       "<p>The same selection at \(rows.count) capitals from \(esc(NumberFormat.money(rows.first?.capital))) to "
         + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). Each row is what <code>tradeable select "
-        + "--capital K</code> chooses; the risk and cost stages are shared.</p>",
+        + "--capital K</code> chooses (\(esc(setDescription))); the risk and cost stages are shared.</p>",
     ]
     let points = rows.map {
       SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe)
     }
     out.append(
       figure(
-        SweepChart(points: points, marked: selection.capital, baseCurrency: base).svg(),
+        SweepChart(points: points, marked: selection.capital, baseCurrency: base), id: "chart-sweep",
         caption: "Capital on a logarithmic axis. The dashed line marks this report's capital."))
     var table = HTMLTable([
-      ("Capital (\(base))", .number), ("Instruments", .number), ("Sharpe", .number), ("IDM", .number),
-      ("Capital needed (\(base))", .number), ("Set (in the order added)", .left),
+      ("Capital (\(base))", .number), ("Eligible", .number), ("Chosen", .number), ("Sharpe", .number),
+      ("IDM", .number), ("Set needs (\(base))", .number), ("Set (in the order added)", .left),
     ])
     for row in rows {
       table.append(
         [
-          NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
-          NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
-          NumberFormat.money(row.minimumCapital),
+          NumberFormat.money(row.capital), NumberFormat.integer(row.eligibleCount),
+          NumberFormat.integer(row.instruments.count), NumberFormat.fixed(row.sharpe, decimals: 4),
+          NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.capitalNeeded(row.smallestCapital),
           row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
         ], rowClass: row.capital == selection.capital ? "current" : nil)
     }
@@ -235,7 +248,8 @@ public struct HTMLReport: Sendable {
       + "\(num(settings.sizing.idmCap, 2)) × weight \(num(settings.filters.capital.maximumWeight, 2)) × target "
       + "\(num(settings.sizing.targetVolatility, 2))). "
       + "Instruments above the dashed horizontal line cost too much; right of the vertical line they need more than the "
-      + "capital. Hover a point for its numbers."
+      + "capital. Shape tells the status: chosen instruments are large ringed circles (labelled), eligible ones filled "
+      + "circles, excluded ones hollow diamonds; colour tells the asset class. Hover a point for its numbers."
     let offScale = chart.offScale
     if !offScale.isEmpty {
       caption +=
@@ -249,7 +263,7 @@ public struct HTMLReport: Sendable {
     }
     return [
       "<section id=\"costs\"><h2>What each instrument costs, and what it needs alone</h2>",
-      figure(chart.svg(), caption: caption),
+      figure(chart, id: "chart-cost-capital", caption: caption),
       "</section>",
     ]
   }
@@ -270,11 +284,11 @@ public struct HTMLReport: Sendable {
     } else if s.correlation.matrixFree {
       note += "; selected matrix-free (only the chosen instruments' rows were computed), so no repair"
     }
-    note += ". Instruments in the order they were added."
+    note += ". The set was found by \(setDescription); instruments in the order they were added."
     return [
       "<section id=\"correlation\"><h2>How correlated the chosen set is</h2>",
       codes.count >= 2
-        ? figure(CorrelationHeatmap(codes: codes, matrix: matrix).svg(), caption: note)
+        ? figure(CorrelationHeatmap(codes: codes, matrix: matrix), id: "chart-correlation", caption: note)
         : "<p>One instrument: nothing to correlate.</p>",
       "</section>",
     ]
@@ -290,16 +304,16 @@ public struct HTMLReport: Sendable {
       out.append("<p>Not enough common history to estimate the one-day loss.</p></section>")
       return out
     }
+    let histogram = LossHistogram(
+      profitAndLoss: reserve.dailyProfitAndLoss, quantile: reserve.quantile, longLoss: longLoss,
+      shortLoss: shortLoss, normalStandardDeviation: reserve.expectedDailyVolatility, baseCurrency: base)
     out.append(
       figure(
-        LossHistogram(
-          profitAndLoss: reserve.dailyProfitAndLoss, quantile: reserve.quantile, longLoss: longLoss,
-          shortLoss: shortLoss,
-          normalStandardDeviation: reserve.expectedDailyVolatility, baseCurrency: base
-        ).svg(),
-        caption: "Each bar counts the days whose P&L fell in its range. Red: days the long book lost more than its "
-          + "\(percentLabel(reserve.quantile)) quantile loss; orange: days the short book did. Dashed: the normal "
-          + "distribution at the expected volatility."))
+        histogram, id: "chart-loss-histogram",
+        caption: "Each bar counts the days whose P&L fell in its range. Vermillion, left: days the long book lost "
+          + "more than its \(percentLabel(reserve.quantile)) quantile loss; indigo, right: days the short book did. "
+          + "Dashed curve: the normal distribution at the expected volatility."
+          + (histogram.tailNote.map { " " + $0 + " Hover a bar for its range." } ?? " Hover a bar for its range.")))
     let money = NumberFormat.money
     var table = HTMLTable([
       ("One-day loss at the \(percentLabel(reserve.quantile)) quantile", .left),
@@ -376,30 +390,34 @@ public struct HTMLReport: Sendable {
     return out
   }
 
-  /// Every setting of the run, as the JSON `settings` block names them (one source: the encoded settings), so
-  /// nothing the run used is left unsaid.
+  /// Every setting of the run, grouped by stage with plain-language labels (`PipelineSettings.settingLabels`), from
+  /// one source: the encoded settings, so nothing the run used is left unsaid. Each row also names its JSON key, as
+  /// `--settings FILE` reads it.
   func settingsSection() -> [String] {
-    var table = HTMLTable([("Setting", .left), ("Value", .number)])
-    for (name, value) in Self.flatten(settings.json) { table.append([name, value]) }
+    var table = HTMLTable([("Setting", .left), ("Value", .left), ("JSON key", .left)])
+    var stage: String?
+    for row in PipelineSettings.describedSettings(settings.json, baseCurrency: base) {
+      if row.stage != stage {
+        table.appendGroup(row.stage)
+        stage = row.stage
+      }
+      table.append([row.label, row.value, row.key], codeColumns: [2])
+    }
     return [
       "<section id=\"settings\"><h2>Settings</h2>",
-      "<p>Every setting of the run, named as in the JSON <code>settings</code> block (which "
-        + "<code>--settings FILE</code> reads back).</p>",
+      "<p>Every setting of the run, by stage. The JSON key is the setting's name in the <code>settings</code> block "
+        + "of <code>--format json</code>, which <code>--settings FILE</code> reads back.</p>",
       table.rendered(id: "table-settings"), "</section>",
     ]
   }
 
-  /// `(dotted.key, value)` for every scalar of a JSON object, in order.
-  static func flatten(_ value: JSONValue, prefix: String = "") -> [(String, String)] {
-    switch value {
-    case .object(let members):
-      return members.flatMap { flatten($0.1, prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
-    case .null: return [(prefix, "none")]
-    case .bool(let b): return [(prefix, b ? "yes" : "no")]
-    case .string(let text): return [(prefix, text)]
-    default: return [(prefix, value.rendered(indent: false))]
-    }
-  }
+  /// How the set was found, in words: the search and the weighting scheme. Every place the page describes the chosen
+  /// set says it with these words, so a new search mode or weighting scheme is one case here or in
+  /// `schemeDescription`.
+  var setDescription: String { "\(searchDescription) with \(schemeDescription)" }
+
+  /// The search that found the set.
+  var searchDescription: String { "greedy search" }
 
   /// The weighting scheme in words, for every place the page describes the set.
   var schemeDescription: String {
@@ -412,8 +430,11 @@ public struct HTMLReport: Sendable {
 
   // MARK: - Helpers
 
-  func figure(_ svg: String, caption: String) -> String {
-    "<figure>\n\(svg)\n<figcaption>\(esc(caption))</figcaption></figure>"
+  /// A figure holding `chart` drawn for every layout (`id` for the desktop one, `id-narrow` for the phone one; the
+  /// CSS shows one) and its caption.
+  func figure(_ chart: some Chart, id: String, caption: String) -> String {
+    let drawings = ChartLayout.all.map { chart.svg(id: $0.isNarrow ? id + "-narrow" : id, layout: $0) }
+    return "<figure>\n" + drawings.joined(separator: "\n") + "\n<figcaption>\(esc(caption))</figcaption></figure>"
   }
 
   func esc(_ text: String) -> String { HTML.escape(text) }
@@ -422,37 +443,62 @@ public struct HTMLReport: Sendable {
     NumberFormat.fixed(q * 100, decimals: q * 100 == (q * 100).rounded() ? 0 : 1) + "%"
   }
 
-  /// The page's style: a readable column at most 1,040 pixels wide, tables that scroll sideways rather than widen the
-  /// page, charts that shrink with the window.
+  /// The page's style: a readable column at most 1,040 pixels wide; on a desktop the wide drawing of each chart,
+  /// shrinking with the window, and below 720 pixels the narrow one drawn for a phone; tables that scroll sideways
+  /// rather than widen the page, their first column held in view.
   static let css = """
     :root { color-scheme: light; }
-    body { margin: 0; background: #f6f7f9; color: #1d1f23; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; }
+    body { margin: 0; background: #f6f7f9; color: #1d1f23; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
     main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; background: #ffffff; }
-    h1 { font-size: 26px; margin: 8px 0 4px; }
-    h2 { font-size: 20px; margin: 36px 0 8px; padding-top: 12px; border-top: 1px solid #e3e5e8; }
+    h1 { font-size: 26px; line-height: 1.25; margin: 8px 0 4px; }
+    h2 { font-size: 20px; line-height: 1.3; margin: 36px 0 8px; padding-top: 12px; border-top: 1px solid #e3e5e8; }
     p { max-width: 900px; }
     .lead { color: #444a52; }
-    code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
+    code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; background: #f1f3f5; padding: 1px 4px; border-radius: 3px; white-space: nowrap; }
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; margin: 16px 0 8px; }
     .card { border: 1px solid #e3e5e8; border-radius: 8px; padding: 10px 14px; background: #fbfcfd; }
     .card .label { font-size: 13px; color: #5a616b; }
     .card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
     .card .note { font-size: 12px; color: #6b727c; }
-    .warning { background: #fff4e5; border-left: 4px solid #e69500; padding: 8px 12px; }
+    .warning { background: #fff4e5; border-left: 4px solid #e69f00; padding: 8px 12px; }
     figure { margin: 16px 0 20px; }
     svg.chart { display: block; max-width: 100%; height: auto; }
+    svg.chart.narrow { display: none; }
     figcaption { font-size: 13px; color: #555b63; margin-top: 6px; max-width: 900px; }
-    .table-wrap { overflow-x: auto; margin: 12px 0; }
-    table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-    th, td { padding: 4px 10px; border-bottom: 1px solid #eceef1; text-align: left; vertical-align: top; }
+    .table-wrap { overflow-x: auto; margin: 12px 0; max-width: 100%; }
+    table { border-collapse: separate; border-spacing: 0; font-size: 13px; font-variant-numeric: tabular-nums; }
+    th, td { padding: 4px 10px; border-bottom: 1px solid #eceef1; text-align: left; vertical-align: top; background: #ffffff; }
     th, td.num { white-space: nowrap; }
-    th { background: #f3f5f7; font-weight: 600; position: sticky; top: 0; }
+    thead th { background: #f3f5f7; font-weight: 600; }
     td.num, th.num { text-align: right; }
+    tr > :first-child { position: sticky; left: 0; z-index: 1; box-shadow: inset -1px 0 0 #dfe2e6; }
+    thead th:first-child { z-index: 2; }
+    #table-steps tr > :first-child { box-sizing: border-box; width: 3.6em; min-width: 3.6em; max-width: 3.6em; box-shadow: none; }
+    #table-steps tr > :nth-child(2) { position: sticky; left: 3.6em; z-index: 1; box-shadow: inset -1px 0 0 #dfe2e6; }
     tr.current td { background: #eaf2fb; font-weight: 600; }
     tr.excluded td { color: #6b727c; }
+    tr.group th { position: static; box-shadow: none; background: #f8f9fa; font-weight: 650; padding-top: 10px; border-bottom: 1px solid #dfe2e6; }
+    tr.group th span { position: sticky; left: 10px; }
+    td code { font-size: 12px; background: none; padding: 0; color: #5a616b; }
     #table-sweep td:last-child { white-space: normal; min-width: 280px; }
     details { margin: 12px 0; }
     summary { cursor: pointer; font-weight: 600; }
     footer { margin-top: 40px; font-size: 12px; color: #6b727c; }
+    @media (max-width: 720px) {
+      main { padding: 12px 14px 32px; }
+      h1 { font-size: 22px; }
+      h2 { font-size: 18px; margin-top: 28px; }
+      svg.chart.wide { display: none; }
+      svg.chart.narrow { display: block; }
+      .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; }
+      .card { padding: 8px 10px; }
+      .card .value { font-size: 20px; }
+      th, td { padding: 4px 8px; }
+      td { white-space: nowrap; }
+      tr > :first-child { white-space: normal; min-width: 6em; max-width: 42vw; }
+      #table-steps tr > :first-child { min-width: 3.6em; }
+      #table-settings td { white-space: normal; min-width: 6em; }
+      #table-sweep td:last-child { min-width: 220px; }
+    }
     """
 }

@@ -6,8 +6,10 @@
 
 /// The distribution of the portfolio's historical one-day P&L as a histogram, with the loss quantiles of the long
 /// and the short book marked and the days beyond them coloured, and the normal density at the expected volatility
-/// dashed for comparison (fat tails show as bars beyond it).
-public struct LossHistogram: Sendable {
+/// dashed for comparison (fat tails show as bars beyond it). No label is drawn over the bars or the lines: the
+/// quantile lines are labelled above the plot, and the days beyond the drawn range, which the two edge bars also
+/// count, are told by those bars' tooltips and by `tailNote`.
+public struct LossHistogram: Chart {
   /// Daily P&L of the long book, base currency.
   public var profitAndLoss: [Double]
   /// The quantile (e.g. 0.98).
@@ -19,7 +21,6 @@ public struct LossHistogram: Sendable {
   /// Expected one-day standard deviation, for the normal curve; `nil` to leave it out.
   public var normalStandardDeviation: Double?
   public var baseCurrency: String
-  public var width: Double = 960
 
   public init(
     profitAndLoss: [Double], quantile: Double, longLoss: Double, shortLoss: Double, normalStandardDeviation: Double?,
@@ -57,85 +58,130 @@ public struct LossHistogram: Sendable {
     return (start, width, counts)
   }
 
-  public func svg(id: String = "chart-loss-histogram") -> String {
-    let left = 84.0
-    let right = 24.0
-    let frame = PlotFrame(left: left, top: 48, width: width - left - right, height: 300)
-    var canvas = SVGCanvas(width: width, height: frame.bottom + 84)
-    let drawn = Self.drawnRange(profitAndLoss, longLoss: longLoss, shortLoss: shortLoss)
-    let (start, binWidth, counts) = Self.bins(profitAndLoss, range: drawn, target: 50)
+  /// The bins drawn: their start, width and counts (`bins` over `drawnRange`).
+  public var drawnBins: (start: Double, width: Double, counts: [Int]) {
+    Self.bins(profitAndLoss, range: Self.drawnRange(profitAndLoss, longLoss: longLoss, shortLoss: shortLoss), target: 50)
+  }
+
+  /// Days beyond the drawn range, which the first and the last bar count too: how many, and the most extreme.
+  public var tails: (below: (count: Int, lowest: Double?), above: (count: Int, highest: Double?)) {
+    let (start, width, counts) = drawnBins
+    let end = start + width * Double(counts.count)
+    let below = profitAndLoss.filter { $0 < start }
+    let above = profitAndLoss.filter { $0 >= end }
+    return ((below.count, below.min()), (above.count, above.max()))
+  }
+
+  /// A sentence on the open-ended edge bars, for the chart's caption (`nil` when no day lies beyond the range).
+  public var tailNote: String? {
+    let (start, width, counts) = drawnBins
+    let (below, above) = tails
+    var parts: [String] = []
+    func days(_ n: Int) -> String { "\(n) day\(n == 1 ? "" : "s")" }
+    if let lowest = below.lowest {
+      parts.append(
+        "the first bar also counts the \(days(below.count)) below \(NumberFormat.money(start)) "
+          + "(down to \(NumberFormat.money(lowest)))")
+    }
+    if let highest = above.highest {
+      parts.append(
+        "the last bar also counts the \(days(above.count)) above \(NumberFormat.money(start + width * Double(counts.count))) "
+          + "(up to \(NumberFormat.money(highest)))")
+    }
+    guard !parts.isEmpty else { return nil }
+    let sentence = parts.joined(separator: "; ") + " \(baseCurrency)."
+    return sentence.prefix(1).uppercased() + sentence.dropFirst()
+  }
+
+  public func svg(id: String = "chart-loss-histogram", layout: ChartLayout = .wide) -> String {
+    let size = layout.labelSize
+    let (start, binWidth, counts) = drawnBins
     let end = start + binWidth * Double(counts.count)
-    let xScale = LinearScale(
-      start, end, range: (frame.left, frame.right), tickCount: 8, nice: false, format: { compactNumber($0) })
     var tallest = Double(counts.max() ?? 1)
-    var curve: [(Double, Double)] = []
+    let n = Double(profitAndLoss.count)
+    var curveValues: [(Double, Double)] = []
     if let sd = normalStandardDeviation, sd > 0 {
       // Expected days per bin under the normal: n × binWidth × density.
-      let n = Double(profitAndLoss.count)
       let samples = 160
       for s in 0...samples {
-        let v = xScale.domain.0 + (xScale.domain.1 - xScale.domain.0) * Double(s) / Double(samples)
+        let v = start + (end - start) * Double(s) / Double(samples)
         let density = exp(-0.5 * (v / sd) * (v / sd)) / (sd * (2 * Double.pi).squareRoot())
-        curve.append((v, n * binWidth * density))
+        curveValues.append((v, n * binWidth * density))
       }
-      tallest = max(tallest, curve.map(\.1).max() ?? 0)
+      tallest = max(tallest, curveValues.map(\.1).max() ?? 0)
     }
+    let countFormat: @Sendable (Double) -> String = { NumberFormat.fixed($0, decimals: 0) }
+    let (left, titleOffset) = layout.leftMargin(
+      tickLabels: LinearScale(0, tallest * 1.1, range: (0, 1), tickCount: 5, format: countFormat).labels)
+    // Two rows of quantile labels above the plot.
+    let frame = PlotFrame(
+      left: left, top: 2 * (size + 6) + 12, width: layout.width - left - layout.right, height: layout.isNarrow ? 220 : 300)
+    let legendX = layout.isNarrow ? 4 : left
+    let legendWidth = layout.isNarrow ? layout.width - 8 : frame.width
+    let percentText = NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1)
+    let legendEntries: [(String, SVGCanvas.LegendSymbol)] =
+      [
+        ("daily P&L", .square(fill: ChartColour.primaryLight)),
+        ("beyond the long book's \(percentText)% loss", .square(fill: ChartColour.highlight)),
+        ("beyond the short book's", .square(fill: ChartColour.highlightOther)),
+      ] + (curveValues.isEmpty ? [] : [("normal at the expected volatility", .line(colour: "#333333", dash: "5 4"))])
+    var scratch = SVGCanvas(layout: layout, height: 100)
+    let legendHeight = scratch.legend(legendEntries, x: legendX, y: 0, maxWidth: legendWidth)
+    let legendTop = frame.bottom + size + layout.titleSize + 30
+    var canvas = SVGCanvas(layout: layout, height: legendTop + legendHeight)
+    let xScale = LinearScale(
+      start, end, range: (frame.left, frame.right), tickCount: layout.isNarrow ? 4 : 8, nice: false,
+      format: { compactNumber($0) })
     let yScale = LinearScale(
-      0, tallest * 1.1, range: (frame.bottom, frame.top), tickCount: 5, format: { NumberFormat.fixed($0, decimals: 0) })
-    canvas.sideAxis(frame, yScale, title: "days", titleOffset: 50)
-    canvas.bottomAxis(frame, xScale, title: "One-day P&L of the long book at the target positions, \(baseCurrency)")
+      0, tallest * 1.1, range: (frame.bottom, frame.top), tickCount: 5, format: countFormat)
+    canvas.sideAxis(frame, yScale, title: "days", titleOffset: titleOffset)
+    canvas.bottomAxis(
+      frame, xScale,
+      title: layout.fitted(
+        "One-day P&L of the long book at the target positions, \(baseCurrency)", "One-day P&L, long book, \(baseCurrency)",
+        available: frame.width, size: layout.titleSize))
 
+    let (below, above) = tails
     for (k, count) in counts.enumerated() where count > 0 {
       let lo = start + binWidth * Double(k)
       let hi = lo + binWidth
       let centre = (lo + hi) / 2
-      let fill = centre < -longLoss ? ChartColour.highlight : centre > shortLoss ? ChartColour.secondary : "#9bb7d4"
+      let fill =
+        centre < -longLoss ? ChartColour.highlight : centre > shortLoss ? ChartColour.highlightOther : ChartColour.primaryLight
       let x0 = xScale.position(lo)
       let x1 = xScale.position(hi)
       let y = yScale.position(Double(count))
-      canvas.rect(
-        x0 + 0.5, y, x1 - x0 - 1, frame.bottom - y, fill: fill,
-        title: "\(count) day\(count == 1 ? "" : "s") from \(NumberFormat.money(lo)) to \(NumberFormat.money(hi)) "
-          + baseCurrency)
+      // An edge bar's range is open when it also counts days beyond the drawn range: its tooltip gives the true one.
+      let low = k == 0 ? (below.lowest ?? lo) : lo
+      let high = k == counts.count - 1 ? (above.highest ?? hi) : hi
+      var title =
+        "\(count) day\(count == 1 ? "" : "s") from \(NumberFormat.money(low)) to \(NumberFormat.money(high)) "
+        + baseCurrency
+      if k == 0, below.count > 0 {
+        title += " (the first bar: every day below \(NumberFormat.money(hi)))"
+      } else if k == counts.count - 1, above.count > 0 {
+        title += " (the last bar: every day from \(NumberFormat.money(lo)) up)"
+      }
+      canvas.rect(x0 + 0.5, y, x1 - x0 - 1, frame.bottom - y, fill: fill, title: title)
     }
-    if !curve.isEmpty {
+    if !curveValues.isEmpty {
       canvas.polyline(
-        curve.map { (xScale.position($0.0), yScale.position($0.1)) }, stroke: "#333333", width: 1.5, dash: "5 4")
+        curveValues.map { (xScale.position($0.0), yScale.position($0.1)) }, stroke: "#333333", width: 1.5, dash: "5 4")
     }
-    // Days beyond the drawn range, said above the edge bars that count them.
-    let below = profitAndLoss.filter { $0 < start }
-    let above = profitAndLoss.filter { $0 >= end }
-    if !below.isEmpty {
-      canvas.text(
-        "incl. \(below.count) day\(below.count == 1 ? "" : "s") to \(compactNumber(below.min()!))", frame.left + 2,
-        yScale.position(Double(counts[0])) - 8, size: 11, fill: ChartColour.mutedText, halo: true)
-    }
-    if !above.isEmpty {
-      canvas.text(
-        "incl. \(above.count) day\(above.count == 1 ? "" : "s") to \(compactNumber(above.max()!))", frame.right - 2,
-        yScale.position(Double(counts[counts.count - 1])) - 8, size: 11, anchor: .end, fill: ChartColour.mutedText,
-        halo: true)
-    }
-    // The two quantile lines, labelled on two rows above the plot so the labels never collide.
+    // The two quantile lines, labelled on two rows above the plot so the labels never collide or cover a bar.
     let percent = NumberFormat.fixed((1 - quantile) * 100, decimals: (1 - quantile) * 100 < 1 ? 1 : 0)
+    func label(_ book: String, _ loss: Double) -> String {
+      layout.fitted(
+        "\(book) book: \(percent)% of days lose over \(NumberFormat.money(loss)) \(baseCurrency)",
+        "\(book): \(percent)% of days lose > \(NumberFormat.money(loss))", available: layout.width - 8, size: size)
+    }
     canvas.verticalMarker(
-      frame, x: xScale.position(-longLoss),
-      label: "long book: \(percent)% of days lose over \(NumberFormat.money(longLoss)) \(baseCurrency)",
-      colour: ChartColour.highlight, labelY: frame.top - 24, side: .left)
+      frame, x: xScale.position(-longLoss), label: label("long", longLoss), colour: ChartColour.highlight,
+      labelY: frame.top - size - 14, side: .left)
     canvas.verticalMarker(
-      frame, x: xScale.position(shortLoss),
-      label: "short book: \(percent)% of days lose over \(NumberFormat.money(shortLoss)) \(baseCurrency)",
-      colour: ChartColour.secondary, labelY: frame.top - 8, side: .right)
-    canvas.legend(
-      [
-        ("daily P&L", .square(fill: "#9bb7d4")),
-        (
-          "beyond the long book's \(NumberFormat.fixed(quantile * 100, decimals: quantile * 100 == (quantile * 100).rounded() ? 0 : 1))% loss",
-          .square(fill: ChartColour.highlight)
-        ),
-        ("beyond the short book's", .square(fill: ChartColour.secondary)),
-      ] + (curve.isEmpty ? [] : [("normal at the expected volatility", .line(colour: "#333333", dash: "5 4"))]),
-      x: left, y: frame.bottom + 66, maxWidth: frame.width)
+      frame, x: xScale.position(shortLoss), label: label("short", shortLoss), colour: ChartColour.highlightOther,
+      labelY: frame.top - 8, side: .right)
+    canvas.legend(legendEntries, x: legendX, y: legendTop + canvas.legendRowHeight / 2, maxWidth: legendWidth)
     return canvas.rendered(
       id: id, title: "Distribution of one-day P&L",
       description:

@@ -16,10 +16,38 @@ public struct SVGCanvas: Sendable {
   public let height: Double
   /// The elements, in drawing order.
   public private(set) var elements: [String] = []
+  /// Size of tick labels and legend text; axis titles use `titleSize`.
+  public var labelSize: Double = 12
+  public var titleSize: Double = 13
+  /// The layout the canvas was made for, if any: the rendered `svg` is classed `chart wide` or `chart narrow` by it,
+  /// so a page's CSS can show the one that fits.
+  public var layout: ChartLayout?
 
   public init(width: Double, height: Double) {
     self.width = width
     self.height = height
+  }
+
+  /// A canvas `layout.width` wide whose axes and legends use the layout's text sizes.
+  public init(layout: ChartLayout, height: Double) {
+    self.width = layout.width
+    self.height = height
+    self.labelSize = layout.labelSize
+    self.titleSize = layout.titleSize
+    self.layout = layout
+  }
+
+  /// The `x` at which text of `width` units anchored at `anchor` stays inside the canvas (4 units from each edge),
+  /// as close to `x` as it can.
+  public func clampedX(_ x: Double, width: Double, anchor: Anchor) -> Double {
+    let start: Double
+    switch anchor {
+    case .start: start = x
+    case .middle: start = x - width / 2
+    case .end: start = x - width
+    }
+    let shifted = min(max(start, 4), max(4, self.width - 4 - width))
+    return x + (shifted - start)
   }
 
   /// Text anchoring.
@@ -139,7 +167,8 @@ public struct SVGCanvas: Sendable {
   /// The drawing as an inline `<svg>` element with an accessible title and description.
   public func rendered(id: String, title: String, description: String) -> String {
     let n = Self.number
-    return "<svg id=\"\(HTML.escape(id))\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
+    let classes = layout.map { $0.isNarrow ? "chart narrow" : "chart wide" } ?? "chart"
+    return "<svg id=\"\(HTML.escape(id))\" class=\"\(classes)\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
       + "width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(HTML.escape(id))-title "
       + "\(HTML.escape(id))-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif\">\n"
       + "<title id=\"\(HTML.escape(id))-title\">\(HTML.escape(title))</title>\n"

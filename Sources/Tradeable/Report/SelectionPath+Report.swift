@@ -14,16 +14,23 @@ extension SelectionPath {
       })
   }
 
-  /// The step-by-step table: step, instrument added, Sharpe, IDM and the capital the set then needs, base currency.
-  public func stepTable(code: (Int) -> String, baseCurrency: String, style: TerminalStyle) -> String {
+  /// The step-by-step table: step, instrument added, Sharpe, IDM and the step's minimum capital (DESIGN.md §6),
+  /// base currency — titled by what it is: with `maxContracts`, "4 contracts each (USD)", the capital at which every
+  /// member of the step's set holds that many contracts; without, "Capital needed (USD)".
+  public func stepTable(
+    code: (Int) -> String, baseCurrency: String, maxContracts: Double? = nil, unit: String = "contract",
+    style: TerminalStyle
+  ) -> String {
+    let capitalTitle =
+      maxContracts.map { "\(NumberFormat.quantity($0, unit)) each (\(baseCurrency))" }
+      ?? "Capital needed (\(baseCurrency))"
     var table = TextTable([
-      ("Step", .right), ("Added", .left), ("Sharpe", .right), ("IDM", .right),
-      ("Capital needed (\(baseCurrency))", .right),
+      ("Step", .right), ("Added", .left), ("Sharpe", .right), ("IDM", .right), (capitalTitle, .right),
     ])
     for (k, step) in steps.enumerated() {
       table.append([
         "\(k + 1)", code(step.added), NumberFormat.fixed(step.sharpe, decimals: 4),
-        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.money(step.minimumCapital),
+        NumberFormat.fixed(step.idm, decimals: 3), NumberFormat.capitalNeeded(step.minimumCapital),
       ])
     }
     return table.rendered(style: style)

@@ -16,6 +16,10 @@ extension WalkForward.StrategyRun {
 }
 
 extension HTMLReport {
+  /// A random path in the Sharpe ratio scatter: a small hollow triangle, apart from the strategies' ringed circles and
+  /// the yearly squares.
+  static let randomPathMarker = ChartMarker(shape: .triangleDown, filled: false, size: 3.2, outlineWidth: 1)
+
   /// The walk-forward section (`tradeable report --walkforward`): how the selection would have done had it been made
   /// at each year end with the data known then, beside the baselines — statistics, cumulative return with the random
   /// band, each year's return, predicted against realised trades a year per instrument and predicted against
@@ -72,11 +76,12 @@ extension HTMLReport {
         + "on fixed capital. Random rows: each statistic's own percentile over the paths. Whole contracts against the "
         + "same sets unrounded: tracking error \(esc(NumberFormat.percent(run.trackingError, decimals: 2))) a year.</p>")
 
-    // Cumulative return.
+    // Cumulative return. Strategies keep one colour (and in-sample a dashed line) in every chart of the section.
     let colours: [WalkForward.Strategy: String] = [
-      .greedy: ChartColour.primary, .refined: "#59a14f", .lowestCost: ChartColour.secondary, .ideal: "#b07aa1",
-      .inSample: "#76b7b2",
+      .greedy: ChartColour.primary, .refined: ChartColour.palette[6], .lowestCost: ChartColour.secondary,
+      .ideal: ChartColour.tertiary, .inSample: ChartColour.marker,
     ]
+    let randomColour = ChartColour.axis
     let shown = run.strategies.filter { !($0.strategy == .refined && walkForward.refinedRunsGreedy) }
     func cumulative(_ returns: [Double]) -> [Double] {
       var sum = 0.0
@@ -92,13 +97,17 @@ extension HTMLReport {
     }
     if !random.cumulativeMedian.isEmpty {
       series.append(
-        CumulativeReturnChart.Series(name: "random median", colour: "#555555", dash: "3 3", values: random.cumulativeMedian))
+        CumulativeReturnChart.Series(
+          name: "random median", colour: randomColour, dash: "3 3", values: random.cumulativeMedian))
     }
     let band = random.cumulativeLower.isEmpty
-      ? nil : (lower: random.cumulativeLower, upper: random.cumulativeUpper, label: "random \(low)–\(high)")
+      ? nil
+      : CumulativeReturnChart.Band(
+        lower: random.cumulativeLower, upper: random.cumulativeUpper, label: "random \(low)–\(high)")
     out.append(
       figure(
-        CumulativeReturnChart(days: days, series: series, band: band, rebalanceDates: walkForward.rebalanceDates).svg(),
+        CumulativeReturnChart(days: days, series: series, band: band, rebalanceDates: walkForward.rebalanceDates),
+        id: "chart-cumulative",
         caption: "Running sum of daily returns (fixed capital: no compounding). Faint vertical lines: rebalance dates. "
           + "The band holds, on each day, the random paths between the \(low) and \(high) percentiles of their "
           + "cumulative return."
@@ -113,12 +122,13 @@ extension HTMLReport {
     if !random.paths.isEmpty {
       bars.append(
         YearReturnChart.Series(
-        name: "random median (\(low)–\(high))", colour: "#9aa5b1", values: random.median.years.map(\.sum),
-        whiskers: zip(random.lower.years, random.upper.years).map { ($0.sum, $1.sum) }))
+          name: "random median (\(low)–\(high))", colour: randomColour,
+          values: random.median.years.map(\.sum),
+          whiskers: zip(random.lower.years, random.upper.years).map { ($0.sum, $1.sum) }))
     }
     out.append(
       figure(
-        YearReturnChart(years: years, series: bars).svg(),
+        YearReturnChart(years: years, series: bars), id: "chart-years",
         caption: "Sum of each calendar year's daily returns. The whisker on the random bar spans the paths' \(low) to "
           + "\(high) percentiles of that year's return."))
     var yearTable = HTMLTable(
@@ -138,7 +148,7 @@ extension HTMLReport {
         guard let predicted = m.predictedTradesPerYear, let realised = m.realisedTradesPerYear else { return nil }
         return PredictionScatter.Point(
           label: m.code, predicted: predicted, realised: realised,
-          colour: classes[walkForward.instruments[m.index].assetClass] ?? ChartColour.axis)
+          colour: classes[walkForward.instruments[m.index].assetClass] ?? ChartColour.otherClass, marker: .eligible)
       }
       let usedClasses = Set(mainRun.account.instruments.map { walkForward.instruments[$0.index].assetClass })
       out.append(
@@ -146,9 +156,10 @@ extension HTMLReport {
           PredictionScatter(
             title: "Trades a year: predicted (§4.3) against realised, per instrument",
             predictedAxis: "predicted trades a year (rolls + volatility-targeting turnover)",
-            realisedAxis: "realised trades a year", points: points,
-            legend: usedClasses.sorted().map { ($0, classes[$0] ?? ChartColour.axis) }, decimals: 0
-          ).svg(id: "chart-turnover"),
+            realisedAxis: "realised trades a year", shortTitle: "Trades a year, per instrument",
+            shortPredictedAxis: "predicted trades a year", points: points,
+            legend: usedClasses.sorted().map { ($0, .square(fill: classes[$0] ?? ChartColour.otherClass)) },
+            decimals: 0), id: "chart-turnover",
           caption: "One point per instrument \(main.rawValue) held in some period. Predicted: §4.3's trades a year at "
             + "each rebalance date, weighted by the days held. Realised: 2 × rolls a year + contracts traded a year ÷ "
             + "the mean absolute position (the opening trade of each holding left out). Above the dashed line the "
@@ -164,7 +175,7 @@ extension HTMLReport {
       sharpePoints.append(
         PredictionScatter.Point(
           label: "random path \(p + 1)", predicted: expected.reduce(0, +) / Double(expected.count), realised: sharpe,
-          colour: "#9aa5b1", radius: 3))
+          colour: randomColour, marker: Self.randomPathMarker))
     }
     if let mainRun = run.run(main) {
       for (y, pair) in mainRun.periodSharpes(walkForward.schedule, businessDaysPerYear: perYear).enumerated() {
@@ -172,7 +183,7 @@ extension HTMLReport {
         sharpePoints.append(
           PredictionScatter.Point(
             label: "\(main.rawValue), year after \(walkForward.rebalanceDates[y])", predicted: expected,
-            realised: realised, colour: "#a6c8ea", radius: 3.5))
+            realised: realised, colour: ChartColour.primaryLight, marker: .secondSeries))
       }
     }
     for s in shown {
@@ -180,22 +191,23 @@ extension HTMLReport {
       sharpePoints.append(
         PredictionScatter.Point(
           label: s.strategy.rawValue, predicted: expected, realised: realised,
-          colour: colours[s.strategy] ?? ChartColour.axis, radius: 6, labelled: true))
+          colour: colours[s.strategy] ?? ChartColour.axis, marker: .chosen, labelled: true))
     }
     out.append(
       figure(
         PredictionScatter(
           title: "Sharpe ratio: expected by the selection against realised",
           predictedAxis: "expected Sharpe ratio after costs (§6, mean over the periods)",
-          realisedAxis: "realised Sharpe ratio", points: sharpePoints,
+          realisedAxis: "realised Sharpe ratio", shortTitle: "Sharpe ratio: expected, realised",
+          shortPredictedAxis: "expected Sharpe ratio", points: sharpePoints,
           legend: [
-            ("strategies, whole run", ChartColour.primary), ("\(main.rawValue), each year", "#a6c8ea"),
-            ("random paths", "#9aa5b1"),
-          ], decimals: 1
-        ).svg(id: "chart-sharpe"),
+            ("strategies, whole run", .marker(.chosen, colour: ChartColour.primary)),
+            ("\(main.rawValue), each year", .marker(.secondSeries, colour: ChartColour.primaryLight)),
+            ("random paths", .marker(Self.randomPathMarker, colour: randomColour)),
+          ], decimals: 1), id: "chart-sharpe",
         caption: "Expected: the selection's Sharpe ratio after costs (every instrument assumed to earn a pre-cost "
           + "Sharpe ratio of \(num(walkForward.settings.costs.preCostSR, 2))), averaged over the periods. Realised: "
-          + "of the daily returns. Light blue: each year of \(main.rawValue) alone (about 256 days: a Sharpe ratio "
+          + "of the daily returns. Light blue squares: each year of \(main.rawValue) alone (about 256 days: a Sharpe ratio "
           + "measured over one year has a standard error near 1)."))
     out.append("</section>")
     return out

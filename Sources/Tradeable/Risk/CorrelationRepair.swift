@@ -8,6 +8,12 @@ public struct CorrelationRepair: Sendable, Equatable {
   public var repaired: Bool
   /// Eigenvalues raised to the floor in the repair.
   public var clippedEigenvalues: Int
+
+  public init(smallestEigenvalue: Double, repaired: Bool, clippedEigenvalues: Int) {
+    self.smallestEigenvalue = smallestEigenvalue
+    self.repaired = repaired
+    self.clippedEigenvalues = clippedEigenvalues
+  }
 }
 
 /// Makes a correlation matrix positive definite if it is not.

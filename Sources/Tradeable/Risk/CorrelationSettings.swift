@@ -41,4 +41,29 @@ public struct CorrelationSettings: Codable, Sendable, Equatable {
     case .automatic: return count > matrixFreeThreshold
     }
   }
+
+  /// Correlation window: at least 2 ISO weeks (a correlation needs two weekly differences); a window longer than the
+  /// data uses all of it, so its memory never exceeds the data's own.
+  public static let weeksRange = ValidRange.atLeast(
+    2, unit: .count, note: "a correlation needs two weekly differences; a window longer than the data uses all of it")
+  /// Floor: a correlation, from -1 (no floor) to 1.
+  public static let floorRange = ValidRange.between(-1, 1, note: "a correlation; -1 leaves every pair as estimated")
+  /// Threshold of automatic matrix-free mode: 0 instruments or more (0: always matrix-free).
+  public static let matrixFreeThresholdRange = ValidRange.atLeast(0, unit: .count)
+  /// Positive-definiteness threshold: at least 0 and below 1 (an eigenvalue of a correlation matrix is at most its
+  /// size, and the repair targets tiny ones).
+  public static let positiveDefiniteThresholdRange = ValidRange.atLeast(0).below(1)
+  /// Eigenvalue floor of the repair: above 0 and below 1 (1 would turn every matrix into the identity).
+  public static let eigenvalueFloorRange = ValidRange.above(0).below(1)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [
+      Self.weeksRange.check("weeks", weeks),
+      Self.floorRange.check("floor", floor),
+      Self.matrixFreeThresholdRange.check("matrixFreeThreshold", matrixFreeThreshold),
+      Self.positiveDefiniteThresholdRange.check("positiveDefiniteThreshold", positiveDefiniteThreshold),
+      Self.eigenvalueFloorRange.check("eigenvalueFloor", eigenvalueFloor),
+    ].compactMap { $0 }
+  }
 }

@@ -39,4 +39,21 @@ public struct PositionSizing: Codable, Sendable, Equatable {
 
   /// The multiplier of a set whose weighted correlation is `wᵀCw`: `min(idmCap, 1/√(wᵀCw))`.
   public func idm(variance: Double) -> Double { min(idmCap, 1 / variance.squareRoot()) }
+
+  /// Units at the target position: at least 1 and at most 1,000,000 (below one unit the capital test means nothing).
+  public static let maxContractsRange = ValidRange.between(
+    1, 1_000_000, note: "units held at the target position at an average forecast")
+  /// IDM cap: from 1 (no diversification credit) to 100.
+  public static let idmCapRange = ValidRange.between(1, 100, note: "1 gives no credit for diversification")
+  /// Volatility target: above 0 and at most 1 (100% a year).
+  public static let targetVolatilityRange = ValidRange.above(0, unit: .fractionPerYear).atMost(1)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [
+      Self.maxContractsRange.check("maxContracts", maxContracts),
+      Self.idmCapRange.check("idmCap", idmCap),
+      Self.targetVolatilityRange.check("targetVolatility", targetVolatility),
+    ].compactMap { $0 }
+  }
 }

@@ -16,10 +16,23 @@ public struct CorrelationEstimate: Sendable {
 extension Universe {
   /// The weekly panel of the instruments at `indices`, prepared for correlations (DESIGN.md §3): weekly differences
   /// over the `settings.weeks` ISO weeks ending with the week of the universe's last date.
+  ///
+  /// A window longer than the data is the data: it starts no earlier than the week of the first price of any of these
+  /// instruments, since no weekly difference can fall before it. The correlations are the same, and the panel's
+  /// memory is bounded by the data's span whatever `settings.weeks` says.
   public func correlationPanel(of indices: [Int], settings: CorrelationSettings) -> CorrelationPanel {
     guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
-    let weekly = WeeklyPanel(histories: indices.map { histories[$0] }, lastDate: lastDate, weeks: settings.weeks)
-    return CorrelationPanel(values: weekly.values, mask: weekly.mask)
+    let histories = indices.map { self.histories[$0] }
+    return PeriodicPanel.weeklyDifferences(
+      histories, lastDate: lastDate, weeks: Self.windowWeeks(settings.weeks, histories, lastDate)
+    ).correlationPanel()
+  }
+
+  /// `weeks`, or the weeks from the first price of `histories` to `lastDate` (both weeks included) when that is
+  /// fewer.
+  static func windowWeeks(_ weeks: Int, _ histories: [PriceHistory], _ lastDate: CalendarDay) -> Int {
+    guard let first = histories.compactMap(\.dates.first).min() else { return min(weeks, 1) }
+    return max(1, min(weeks, lastDate.isoWeekNumber - first.isoWeekNumber + 1))
   }
 
   /// The floored weekly correlation matrix of the instruments at `indices` (in that order).

@@ -29,7 +29,14 @@ public func sampleStandardDeviation(_ values: [Double]) -> Double? {
   return (squares / Double(values.count - 1)).squareRoot()
 }
 
+/// A per-period sample standard deviation made annual: `stdev(values, n − 1) × √periodsPerYear`; `nil` for fewer
+/// than two values. Futures' daily price differences (256 a year) and funds' returns (at their reporting frequency)
+/// are both annualised here.
+public func annualisedStandardDeviation(_ values: [Double], periodsPerYear: Double) -> Double? {
+  sampleStandardDeviation(values).map { $0 * periodsPerYear.squareRoot() }
+}
+
 /// Annualised standard deviation of daily price differences, price points: `stdev(window) × √businessDaysPerYear`.
 public func annualisedPriceVolatility(_ window: [Double], businessDaysPerYear: Double = 256) -> Double? {
-  sampleStandardDeviation(window).map { $0 * businessDaysPerYear.squareRoot() }
+  annualisedStandardDeviation(window, periodsPerYear: businessDaysPerYear)
 }

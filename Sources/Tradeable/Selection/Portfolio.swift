@@ -23,6 +23,13 @@ public struct Portfolio: Sendable, Equatable {
     public var roundedContracts: Double
     /// Value of the unrounded position at the last price, base currency: `contracts × unitValue`.
     public var exposure: Double
+
+    /// Whole contracts below which a position is flagged (2): with one contract (or none) at an average forecast the
+    /// position can only move in steps of its whole size, and cannot follow a forecast that varies around it.
+    public static let fewContracts = 2.0
+
+    /// Whether the whole position at an average forecast is under `fewContracts`.
+    public var hasFewContracts: Bool { abs(roundedContracts) < Self.fewContracts }
   }
 
   /// Capital the positions are sized at, base currency.

@@ -13,4 +13,17 @@ public struct SelectionRules: Codable, Sendable, Equatable {
     self.maxInstruments = maxInstruments
     self.improvementTolerance = improvementTolerance
   }
+
+  /// Largest number of instruments: at least 1 (no limit when absent).
+  public static let maxInstrumentsRange = ValidRange.atLeast(1, unit: .count)
+  /// Improvement tolerance: at least 0 and below 1 (a Sharpe ratio step).
+  public static let improvementToleranceRange = ValidRange.atLeast(0).below(1)
+
+  /// Every setting outside its range, by key.
+  public var violations: [SettingViolation] {
+    [
+      Self.maxInstrumentsRange.check("maxInstruments", maxInstruments),
+      Self.improvementToleranceRange.check("improvementTolerance", improvementTolerance),
+    ].compactMap { $0 }
+  }
 }

@@ -38,6 +38,18 @@ public struct JSONDocument: Sendable {
       }
     }
 
+    /// The value at `path` (object keys, outermost first), or `nil` when some key is missing.
+    public func member(at path: [String]) -> Node? {
+      var node = self
+      for key in path {
+        guard case .object(let members, _) = node, let found = members.first(where: { $0.key == key }) else {
+          return nil
+        }
+        node = found.value
+      }
+      return node
+    }
+
     /// A word for the kind of value, for messages: "a number", "an object", …
     public var kind: String {
       switch self {

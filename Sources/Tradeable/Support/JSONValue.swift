@@ -23,6 +23,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
+  /// This object with `key: value` added at the end (`self` unchanged when it is not an object).
+  public func adding(_ key: String, _ value: JSONValue) -> JSONValue {
+    guard case .object(let members) = self else { return self }
+    return .object(members + [(key, value)])
+  }
+
   /// `.number(x)`, or `.null` when `x` is `nil` or not finite.
   public static func optional(_ x: Double?) -> JSONValue {
     guard let x, x.isFinite else { return .null }

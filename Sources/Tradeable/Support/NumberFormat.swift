@@ -44,6 +44,10 @@ public enum NumberFormat {
   /// Whole currency amount with separators: `15,088,000`.
   public static func money(_ x: Double?) -> String { fixed(x, decimals: 0) }
 
+  /// A capital a set or an instrument needs, in whole currency rounded *up* (`12,398.6` → `12,399`, never `12,398`),
+  /// so that the amount shown is always enough: typed back as `--capital`, it selects what the output says.
+  public static func capitalNeeded(_ x: Double?) -> String { money(x.map { $0.rounded(.up) }) }
+
   /// A fraction as a percentage: `0.2034` → `20.3%`.
   public static func percent(_ x: Double?, decimals: Int = 1) -> String {
     guard let x, x.isFinite else { return "—" }

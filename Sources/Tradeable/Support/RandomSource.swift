@@ -4,14 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// A small, fast, seedable pseudo-random generator (xoshiro256**, seeded through SplitMix64), so that synthetic
+/// The one pseudo-random source of the project — the universe generator, the tests' fixtures and the benchmarks all
+/// draw from it: small, fast and seedable (xoshiro256**, seeded through SplitMix64), so that synthetic
 /// universes are identical for a seed on every machine and every run.
 public struct RandomSource: RandomNumberGenerator, Sendable {
   var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
   var spareNormal: Double? = nil
 
-  /// A generator for `seed`; `stream` gives independent streams for the same seed (one per instrument, say), so
-  /// parallel generation stays deterministic.
+  /// A generator for `seed` (its four words of state from SplitMix64); `stream` gives independent streams for the
+  /// same seed (one per instrument, say), so parallel generation stays deterministic.
   public init(seed: UInt64, stream: UInt64 = 0) {
     var x = seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1)
     func splitMix() -> UInt64 {

@@ -277,8 +277,13 @@ public struct UniverseGenerator: Sendable {
   }
 
   /// Writes the universe into `folder` (created if missing). Returns what was written.
-  public func write(to folder: String) throws(InputError) -> Summary {
+  ///
+  /// The folder must be new, empty, or hold only what an earlier `write` put there (its manifest,
+  /// `UniverseGenerator.manifestName`, lists every file): then, with `replacing`, those files are removed first, so a
+  /// smaller universe never mixes with a larger one's leftover price files. Any other file in it is an error.
+  public func write(to folder: String, replacing: Bool = false) throws(InputError) -> Summary {
     precondition(instruments > 0 && years > 0)
+    try Self.clear(folder, replacing: replacing)
     try FileWriter.createDirectory(folder)
     let pricesFolder = joinPath(folder, "prices")
     try FileWriter.createDirectory(pricesFolder)
@@ -390,6 +395,8 @@ public struct UniverseGenerator: Sendable {
     for region in Self.regions { fxText += "\(region.currency),\(region.fx)\n" }
     try FileWriter.write(fxText, to: joinPath(folder, "fx.csv"))
     try FileWriter.write(readme(days: days), to: joinPath(folder, "README.md"))
+    let written = ["README.md", "fx.csv", "instruments.csv"] + designs.map { "prices/" + $0.code + ".csv" }
+    try FileWriter.write(written.joined(separator: "\n") + "\n", to: joinPath(folder, Self.manifestName))
 
     var perClass: [(String, Int)] = Self.classes.map { ($0.name, 0) }
     for d in designs { perClass[d.assetClass].1 += 1 }

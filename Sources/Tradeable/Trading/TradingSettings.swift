@@ -68,6 +68,45 @@ public struct ForecastSettings: Codable, Sendable, Equatable {
   /// Index (0-based) of the first price with a forecast: the `warmupPrices`-th price, and never before σ is defined
   /// (the `volatilitySpan`-th difference ends at price index `volatilitySpan`).
   public var firstForecastIndex: Int { max(warmupPrices - 1, volatilitySpan) }
+
+  /// Spans (the volatility's and each rule's fast span): 1 to 100,000 days.
+  public static let spanRange = ValidRange.between(1, 100_000, unit: .count)
+  /// A rule's scalar: above 0 and at most 1,000.
+  public static let scalarRange = ValidRange.above(0).atMost(1_000)
+  /// Slow span as a multiple of the fast: 2 to 1,000 (at 1 the two averages are the same and the rule is 0).
+  public static let slowSpanMultipleRange = ValidRange.between(
+    2, 1_000, unit: .count, note: "at 1 the slow average is the fast one and the rule is always 0")
+  /// The forecast diversification multiplier: above 0 and at most 10.
+  public static let diversificationMultiplierRange = ValidRange.above(0).atMost(10)
+  /// The forecast cap: above 0 and at most 1,000.
+  public static let capRange = ValidRange.above(0).atMost(1_000)
+  /// Warm-up: 1 to 1,000,000 prices (a forecast is never given before σ is defined).
+  public static let warmupPricesRange = ValidRange.between(1, 1_000_000, unit: .count)
+  /// The average forecast: above 0 and at most 1,000.
+  public static let averageForecastRange = ValidRange.above(0).atMost(1_000)
+
+  /// Every setting outside its range, by key (a rule's as `rules.K.fastSpan`, K from 0).
+  public var violations: [SettingViolation] {
+    var out: [SettingViolation?] = [Self.spanRange.check("volatilitySpan", volatilitySpan)]
+    if rules.isEmpty {
+      out.append(
+        SettingViolation(
+          key: "rules", value: 0,
+          range: ValidRange.atLeast(1, unit: .count, note: "the forecast needs at least one EWMAC rule")))
+    }
+    for (k, rule) in rules.enumerated() {
+      out.append(Self.spanRange.check("rules.\(k).fastSpan", rule.fastSpan))
+      out.append(Self.scalarRange.check("rules.\(k).scalar", rule.scalar))
+    }
+    out += [
+      Self.slowSpanMultipleRange.check("slowSpanMultiple", slowSpanMultiple),
+      Self.diversificationMultiplierRange.check("diversificationMultiplier", diversificationMultiplier),
+      Self.capRange.check("cap", cap),
+      Self.warmupPricesRange.check("warmupPrices", warmupPrices),
+      Self.averageForecastRange.check("averageForecast", averageForecast),
+    ]
+    return out.compactMap { $0 }
+  }
 }
 
 /// The random baseline of the walk-forward (DESIGN.md §9), with its defaults.
@@ -92,6 +131,36 @@ public struct RandomBaselineSettings: Codable, Sendable, Equatable {
     self.maximumTries = maximumTries
     self.lowerPercentile = lowerPercentile
     self.upperPercentile = upperPercentile
+  }
+
+  /// Paths: 0 to 1,000 (each holds its daily series while a capital is traded, about 32 bytes a path a day).
+  public static let pathsRange = ValidRange.between(
+    0, 1_000, unit: .count, note: "each path holds its daily series while a capital is traded")
+  /// Seed: 0 or more.
+  public static let seedRange = ValidRange.between(0, 9_007_199_254_740_992, unit: .count)
+  /// Tries of one size: 1 to 10,000,000.
+  public static let maximumTriesRange = ValidRange.between(1, 10_000_000, unit: .count)
+  /// A percentile: 0 to 100.
+  public static let percentileRange = ValidRange.between(0, 100)
+
+  /// Every setting outside its range, by key; the lower percentile must be below the upper.
+  public var violations: [SettingViolation] {
+    var out = [
+      Self.pathsRange.check("paths", paths), Self.seedRange.check("seed", seed),
+      Self.maximumTriesRange.check("maximumTries", maximumTries),
+      Self.percentileRange.check("lowerPercentile", lowerPercentile),
+      Self.percentileRange.check("upperPercentile", upperPercentile),
+    ]
+    if Self.percentileRange.contains(lowerPercentile), Self.percentileRange.contains(upperPercentile),
+      !(lowerPercentile < upperPercentile)
+    {
+      out.append(
+        SettingViolation(
+          key: "upperPercentile", value: upperPercentile,
+          range: ValidRange(
+            lower: .exclusive(lowerPercentile), upper: .inclusive(100), note: "the band's upper percentile is above its lower")))
+    }
+    return out.compactMap { $0 }
   }
 }
 
@@ -124,6 +193,25 @@ public struct TradingSettings: Codable, Sendable, Equatable {
     self.random = random
   }
 
+  /// The weight of the recent volatility: a fraction from 0 to 1.
+  public static let recentRiskWeightRange = ValidRange.between(0, 1, unit: .fraction)
+  /// The long-run window: 1 to 10,000,000 differences (a window longer than a history uses all of it).
+  public static let longRunRiskWindowRange = ValidRange.between(
+    1, 10_000_000, unit: .count, note: "a window longer than a history uses all of it")
+  /// The buffer: a fraction from 0 (trade to the target's whole contract at every close) to 1 (a band as wide as the
+  /// average position).
+  public static let bufferRange = ValidRange.between(0, 1, unit: .fraction)
+
+  /// Every setting outside its valid range, by its key path in the document (`forecast.cap`, `random.paths`).
+  public var violations: [SettingViolation] {
+    forecast.violations.prefixed("forecast")
+      + [
+        Self.recentRiskWeightRange.check("recentRiskWeight", recentRiskWeight),
+        Self.longRunRiskWindowRange.check("longRunRiskWindow", longRunRiskWindow),
+        Self.bufferRange.check("buffer", buffer),
+      ].compactMap { $0 } + random.violations.prefixed("random")
+  }
+
   /// The settings as JSON, every key present, in declaration order.
   public var json: JSONValue {
     do {
@@ -138,8 +226,8 @@ public struct TradingSettings: Codable, Sendable, Equatable {
 
   /// Reads trading settings from a document: a run's whole JSON output (its `tradingSettings` block) or a trading
   /// settings object. A document of the pipeline's settings only (a `select --format json` output or its `settings`
-  /// block, recognised by a `settings` or `risk` key) gives `defaults`. Missing keys keep the defaults; unknown keys
-  /// are errors at their line and column.
+  /// block, recognised by a `settings` or `risk` key) gives `defaults`. Missing keys keep the defaults; unknown keys,
+  /// values of the wrong kind and values outside their valid range (`violations`) are errors at their line and column.
   public static func load(
     _ bytes: [UInt8], file: String, defaults: TradingSettings = TradingSettings()
   ) throws(InputError) -> TradingSettings {
@@ -152,6 +240,16 @@ public struct TradingSettings: Codable, Sendable, Equatable {
         return defaults
       }
     }
-    return try JSONDocumentDecoder(file: file).decode(TradingSettings.self, from: root, defaults: defaults)
+    let settings = try JSONDocumentDecoder(file: file).decode(TradingSettings.self, from: root, defaults: defaults)
+    if let violation = settings.violations.first {
+      let node = root.member(at: violation.key.split(separator: ".").map(String.init)) ?? root
+      var given: String? = nil
+      if case .number(_, let text, _) = node { given = text }
+      throw InputError(
+        file: file, line: node.position.line, column: node.position.column,
+        message: violation.message(name: "'\(TradingSettings.documentKey).\(violation.key)':", given: given),
+        suggestion: "Change that value in the settings file.")
+    }
+    return settings
   }
 }

@@ -30,6 +30,9 @@ extension WalkForward.Strategy {
 }
 
 extension WalkForward {
+  /// A year of the range: 1 to 9,999 (the calendar's years).
+  public static let yearRange = ValidRange.between(1, 9_999, unit: .count)
+
   /// The default range of years: from the first year by whose end some instrument has the history filter's minimum
   /// of prices (`filters.history.minimumPrices`), to the year before the universe's last date (the last year whose
   /// selection has a following year to trade).

@@ -146,8 +146,8 @@ struct FundInputTests {
     #expect(entries[1].reasons == [.frequency] && entries[1].periodsPerYear == nil)
     #expect(entries[2].reasons == [.history] && entries[2].periodsPerYear == 12)
     #expect(entries[3].reasons == [.frequency, .history])
-    #expect(
-      try universe.cleaned(FundCleaningRules(minimumObservations: 20)).filter(\.isKept).map(\.code) == ["M", "S"])
+    let twenty = FundCleaningRules(history: HistoryFilter(minimumPrices: 20))
+    #expect(try universe.cleaned(twenty).filter(\.isKept).map(\.code) == ["M", "S"])
   }
 
   @Test("manager merge: equal-weight returns, dropped products keep their own entries")
@@ -168,7 +168,7 @@ struct FundInputTests {
         NAVSeries(code: "B", dates: dates, navs: [100, 90, 99]),
         NAVSeries(code: "C", dates: Array(dates[1...]), navs: [50, 55]),
       ])
-    let entries = try universe.cleaned(FundCleaningRules(minimumObservations: 2, mergeManagers: true))
+    let entries = try universe.cleaned(FundCleaningRules(history: HistoryFilter(minimumPrices: 2), mergeManagers: true))
     #expect(entries.map(\.code) == ["M", "X"])
     #expect(entries[0].members == [0, 2, 3] && entries[0].isKept && entries[0].isMerged)
     #expect(approximately(entries[0].series.navs, [1, 1, 1.1], relative: 1e-14))

@@ -45,24 +45,23 @@ struct FundSelectionTests {
 
   static func analysis(_ f: TemporaryDataFolder, settings: FundSelectionSettings = .init()) throws -> FundAnalysis {
     let universe = try FundUniverse.load(navs: f.path("navs.csv"), products: f.path("products.csv"))
-    return try FundAnalysis(
-      universe: universe, entries: try universe.cleaned(), settings: settings,
-      fx: FXRates(baseCurrency: "USD", rates: [:]))
+    return try FundAnalysis(universe: universe, settings: settings, fx: FXRates(baseCurrency: "USD", rates: [:]))
   }
 
   @Test("DESIGN.md §5 worked example: 1,000,000 × 4 × 0.20 / (2.5 × 0.40 × 0.10) = 8,000,000")
   func workedExample() throws {
+    // The FOF defaults are the worked example's: 4 units, IDM cap 2.5, largest weight 0.40, target 0.10.
+    let settings = FundSelectionSettings()
     #expect(
       approximately(
-        FundSelectionMetrics.minimumCapital(
-          minimumSubscription: 1_000_000, maxUnits: 4, volatility: 0.2, idm: 2.5, weight: 0.4, targetVolatility: 0.1),
-        8_000_000, relative: 1e-15))
+        settings.filters.capital.minimumCapital(unitRisk: 1_000_000 * 0.2, sizing: settings.sizing), 8_000_000,
+        relative: 1e-15))
     // The same through the pipeline: a product of exactly 20% volatility and 1,000,000 minimum subscription.
     let a = try Self.analysis(Self.folder(products: ["P1"]))
-    #expect(approximately(a.metrics[0].volatility!, 0.2, relative: 1e-12))
-    #expect(approximately(a.metrics[0].minimumCapital!, 8_000_000, relative: 1e-12))
+    #expect(approximately(a.metrics[0].annualVolatility!, 0.2, relative: 1e-12))
+    #expect(approximately(a.standaloneCapital[0]!, 8_000_000, relative: 1e-12))
     // Alone (w = 1, IDM = 1) it needs 4 × 1,000,000 × 0.2 / 0.1 = 8,000,000 too (2.5 × 0.40 = 1).
-    #expect(approximately(a.smallestWorkableCapital!, 8_000_000, relative: 1e-12))
+    #expect(approximately(a.smallestWorkable!.capital, 8_000_000, relative: 1e-12))
     let below = try a.select(capital: 7_999_000)
     #expect(below.reasons[0] == [.capital] && below.path.steps.isEmpty)
     let above = try a.select(capital: 8_001_000)
@@ -84,13 +83,13 @@ struct FundSelectionTests {
   @Test("monthly correlations without a floor: −1 stays −1, and the singular matrix is repaired")
   func correlations() throws {
     let a = try Self.analysis(Self.folder())
-    let c = a.poolCorrelation
+    let c = a.poolCorrelation.matrix
     // a·c sums to 0 over every four months; P3 = −P1.
     #expect(approximately(c[0, 1], 0, relative: 0, absolute: 1e-12))
     #expect(approximately(c[0, 2], -1, relative: 1e-12))
     #expect(approximately(c[1, 2], 0, relative: 0, absolute: 1e-12))
     // 48 returns in a 60-month window: the panel has gaps (the first 12 months), handled pairwise.
-    #expect(a.hadGaps && a.undefinedPairs == 0)
+    #expect(a.poolCorrelation.hadGaps && a.poolCorrelation.undefinedPairs == 0)
     let s = try a.select(capital: 100_000_000)
     #expect(s.repair.repaired && s.repair.smallestEigenvalue < 1e-10)
   }

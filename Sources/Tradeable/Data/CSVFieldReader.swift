@@ -1,0 +1,275 @@
+/// The one CSV field reader under every file Tradeable reads: `instruments.csv`, `fx.csv`, `products.csv` and the
+/// pysystemtrade configuration (through `CSVTable`), price files (`PriceFileReader`), NAV files (`NAVFileReader`) and
+/// pysystemtrade price files (`PysystemtradePriceReader`). It splits bytes into records and fields, and makes the
+/// checks every format shares, so that they are written once:
+///
+/// - a UTF-8 byte-order mark at the start is skipped; `\n` ends a line, and a `\r` before it is dropped;
+/// - fields are separated by commas and trimmed of spaces and tabs;
+/// - a field may be quoted (RFC 4180): `"Corn, No. 2"`, with `""` for a quote inside; a quoted field may hold commas
+///   and line breaks (the record's line is the line it starts on). A quote inside an unquoted field, or a quote that is
+///   never closed, is an `InputError` at its line and column;
+/// - a blank line (nothing but spaces and tabs) is skipped, but counted in the line numbers;
+/// - `requireFieldCount` checks that a row has one field per header column, with one message for every format and a
+///   suggestion of what to do that the format gives.
+///
+/// It works on raw bytes with no `String` per field, because it sits on the hot path of every run (the bundled
+/// futures hold 740,000 price rows, a generated 100,000-instrument universe 113 million): the readers above it parse
+/// numbers and dates straight from `bounds(_:)`, and only ask for `text(_:)` where they need a string.
+struct CSVFieldReader: ~Copyable {
+  /// The bytes of the file.
+  let base: UnsafePointer<UInt8>
+  /// Number of bytes.
+  let end: Int
+  /// The file name used in error messages.
+  let file: String
+  /// What `requireFieldCount` tells the user to do (each format words it for its own rows).
+  let fieldCountSuggestion: String
+
+  /// Byte offset of the next record.
+  private(set) var position: Int
+  /// Line number of the byte at `position` (1-based).
+  private var nextLine = 1
+  /// Line on which the current record starts (1-based).
+  private(set) var line = 0
+  /// Fields of the current record.
+  private(set) var count = 0
+
+  /// Per field: start and end of its value (see `bounds`), and how it was written (`plain`, `quoted`, `escaped`).
+  private var starts: UnsafeMutablePointer<Int>
+  private var ends: UnsafeMutablePointer<Int>
+  private var kinds: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+
+  /// An unquoted field: its value is the trimmed bytes.
+  private static let plain: UInt8 = 0
+  /// A quoted field with nothing to decode: its value is the bytes between the quotes.
+  private static let quoted: UInt8 = 1
+  /// A quoted field holding `""` or followed by more text than spaces: `starts` is its opening quote, and `text`
+  /// decodes it.
+  private static let escaped: UInt8 = 2
+
+  /// A reader of the `count` bytes at `base`, the contents of `file`.
+  init(_ base: UnsafePointer<UInt8>, count: Int, file: String, fieldCountSuggestion: String) {
+    self.base = base
+    self.end = count
+    self.file = file
+    self.fieldCountSuggestion = fieldCountSuggestion
+    position = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+    capacity = 8
+    starts = .allocate(capacity: capacity)
+    ends = .allocate(capacity: capacity)
+    kinds = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    starts.deallocate()
+    ends.deallocate()
+    kinds.deallocate()
+  }
+
+  /// Start and end offsets of field `k`'s value: trimmed, and inside the quotes of a quoted field. For a field that
+  /// needs decoding (`""` inside, or text after the closing quote) the raw bytes from the opening quote, so that a
+  /// number or date parsed from them fails and says what was written.
+  @inline(__always)
+  func bounds(_ k: Int) -> (start: Int, end: Int) { (starts[k], ends[k]) }
+
+  /// Field `k` as a string, decoded (`""` inside quotes is one quote; text after the closing quote is kept, spaces at
+  /// its end trimmed).
+  func text(_ k: Int) -> String {
+    guard kinds[k] == Self.escaped else {
+      return String(decoding: UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), as: UTF8.self)
+    }
+    var bytes: [UInt8] = []
+    var i = starts[k] + 1
+    var inQuotes = true
+    while i < ends[k] {
+      let b = base[i]
+      if inQuotes && b == UInt8(ascii: "\"") {
+        if i + 1 < ends[k], base[i + 1] == UInt8(ascii: "\"") {
+          bytes.append(b)
+          i += 2
+          continue
+        }
+        inQuotes = false
+      } else {
+        bytes.append(b)
+      }
+      i += 1
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Every field of the current record as a string.
+  func texts() -> [String] { (0..<count).map { text($0) } }
+
+  /// Throws unless the current record has `expected` fields (the header's count): the message every format shares,
+  /// at the first missing or extra field.
+  @inline(__always)
+  func requireFieldCount(_ expected: Int) throws(InputError) {
+    guard count != expected else { return }
+    throw InputError(
+      file: file, line: line, column: min(count, expected) + 1,
+      message: "the row has \(count) fields but the header has \(expected)", suggestion: fieldCountSuggestion)
+  }
+
+  /// Reads the next record that is not blank; `false` at the end of the file.
+  mutating func next() throws(InputError) -> Bool {
+    while position < end {
+      line = nextLine
+      count = 0
+      var i = position
+      while true {
+        var s = i
+        while s < end, base[s] == UInt8(ascii: " ") || base[s] == UInt8(ascii: "\t") { s += 1 }
+        var fieldEnd: Int
+        if s < end, base[s] == UInt8(ascii: "\"") {
+          // Quoted: to the closing quote (a doubled quote is one quote inside), line breaks included.
+          var j = s + 1
+          var doubled = false
+          while true {
+            guard j < end else {
+              throw InputError(
+                file: file, line: line, column: count + 1, message: "a quoted field is never closed",
+                suggestion: "Add the closing quote.")
+            }
+            let b = base[j]
+            if b == UInt8(ascii: "\"") {
+              if j + 1 < end, base[j + 1] == UInt8(ascii: "\"") {
+                doubled = true
+                j += 2
+                continue
+              }
+              break
+            }
+            if b == UInt8(ascii: "\n") { nextLine += 1 }
+            j += 1
+          }
+          fieldEnd = try scanUnquoted(from: j + 1)
+          var e = fieldEnd
+          while e > j + 1, base[e - 1] == UInt8(ascii: " ") || base[e - 1] == UInt8(ascii: "\t")
+            || base[e - 1] == UInt8(ascii: "\r")
+          {
+            e -= 1
+          }
+          if doubled || e > j + 1 {
+            store(s, e, Self.escaped)
+          } else {
+            store(s + 1, j, Self.quoted)
+          }
+        } else {
+          fieldEnd = try scanUnquoted(from: s)
+          var e = fieldEnd
+          while e > s, base[e - 1] == UInt8(ascii: " ") || base[e - 1] == UInt8(ascii: "\t")
+            || base[e - 1] == UInt8(ascii: "\r")
+          {
+            e -= 1
+          }
+          store(s, e, Self.plain)
+        }
+        if fieldEnd < end, base[fieldEnd] == UInt8(ascii: ",") {
+          i = fieldEnd + 1
+          continue
+        }
+        // End of the line (or of the file).
+        position = fieldEnd + 1
+        if fieldEnd < end { nextLine += 1 }
+        break
+      }
+      if count == 1 && starts[0] == ends[0] { continue }  // blank line
+      return true
+    }
+    return false
+  }
+
+  /// The offset of the comma or line end that ends an unquoted stretch starting at `start`; a quote in it is an error.
+  @inline(__always)
+  private func scanUnquoted(from start: Int) throws(InputError) -> Int {
+    var j = start
+    while j < end {
+      let b = base[j]
+      // Everything a field ends on or rejects is at most ',' (0x2C): one comparison for the digits and letters.
+      if b <= UInt8(ascii: ",") {
+        if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") { break }
+        if b == UInt8(ascii: "\"") {
+          throw InputError(
+            file: file, line: nextLine, column: count + 1, message: "a quote inside an unquoted field",
+            suggestion: "Quote the whole field (\"like, this\") and double any quote inside it.")
+        }
+      }
+      j += 1
+    }
+    return j
+  }
+
+  @inline(__always)
+  private mutating func store(_ start: Int, _ end: Int, _ kind: UInt8) {
+    if count == capacity { grow() }
+    starts[count] = start
+    ends[count] = end
+    kinds[count] = kind
+    count += 1
+  }
+
+  private mutating func grow() {
+    let larger = capacity * 2
+    let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+    let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+    let newKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    newStarts.update(from: starts, count: capacity)
+    newEnds.update(from: ends, count: capacity)
+    newKinds.update(from: kinds, count: capacity)
+    starts.deallocate()
+    ends.deallocate()
+    kinds.deallocate()
+    starts = newStarts
+    ends = newEnds
+    kinds = newKinds
+    capacity = larger
+  }
+}
+
+extension CSVFieldReader {
+  /// Checks header names: none empty, none twice (the formats that look columns up by name). `what` ends each
+  /// suggestion with the format's own advice.
+  static func checkHeaderNames(
+    _ names: [String], file: String, line: Int, emptySuggestion: String, duplicateSuggestion: String
+  ) throws(InputError) {
+    var seen: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      if name.isEmpty {
+        throw InputError(
+          file: file, line: line, column: index + 1, message: "header column \(index + 1) has no name",
+          suggestion: emptySuggestion)
+      }
+      if let earlier = seen[name] {
+        throw InputError(
+          file: file, line: line, column: index + 1,
+          message: "column '\(name)' appears twice in the header (also column \(earlier + 1))",
+          suggestion: duplicateSuggestion)
+      }
+      seen[name] = index
+    }
+  }
+}
+
+/// Runs `body` with a field reader over `bytes` (the buffer stays valid for the call).
+func withCSVFieldReader<T>(
+  _ bytes: [UInt8], file: String, fieldCountSuggestion: String,
+  _ body: (inout CSVFieldReader) throws(InputError) -> T
+) throws(InputError) -> T {
+  let result: Result<T, InputError> = bytes.withUnsafeBufferPointer { buffer in
+    // An empty array may have no base address; any valid pointer does for zero bytes.
+    let empty: [UInt8] = [0]
+    return empty.withUnsafeBufferPointer { fallback in
+      var reader = CSVFieldReader(
+        buffer.baseAddress ?? fallback.baseAddress!, count: buffer.count, file: file,
+        fieldCountSuggestion: fieldCountSuggestion)
+      do throws(InputError) {
+        return .success(try body(&reader))
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+  return try result.get()
+}

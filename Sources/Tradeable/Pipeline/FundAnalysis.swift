@@ -1,0 +1,162 @@
+import LinearAlgebra
+
+/// The capital-independent part of FOF selection, computed once (DESIGN.md §8 with §5–§6's engine): the fund
+/// counterpart of `UniverseAnalysis`, through the same stages. Cleaning screens every product for frequency and
+/// history (and merges managers); the risk and cost stages measure each entry's volatility, fee drag, SR cost and unit
+/// risk; the volatility and cost filters screen what cleaning kept; the pool's monthly correlation matrix comes from
+/// the core's periodic panel and `flooredCorrelation` (no floor). `select(capital:)` adds the capital filter and runs
+/// the selection.
+///
+/// As in `UniverseAnalysis`, each stage gets its own settings from `settings`, and what one stage needs of another's
+/// parameters is handed down here as a plain value.
+public struct FundAnalysis: Sendable {
+  /// The input.
+  public let universe: FundUniverse
+  /// Cleaned entries (products or managers), input order.
+  public let entries: [FundEntry]
+  /// Settings of every stage.
+  public let settings: FundSelectionSettings
+  /// Exchange rates into the base currency.
+  public let fx: FXRates
+  /// Latest NAV date over every entry: the end of the correlation window.
+  public let lastDate: CalendarDay?
+  /// One per entry.
+  public let metrics: [FundSelectionMetrics]
+  /// Capital each entry needs alone at its best case (the capital filter's figure), entry order; `nil` without a
+  /// volatility.
+  public let standaloneCapital: [Double?]
+  /// Screening without the capital filter, entry order: cleaning's reasons, then `volatility` and `cost` for what
+  /// cleaning kept.
+  public let screening: [Screening]
+  /// Entries in the pool (every filter but capital passed), entry order.
+  public let pool: [Int]
+  /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated.
+  public let poolCorrelation: CorrelationEstimate
+  /// The capital at which some product first becomes selectable, and which.
+  public let smallestWorkable: WorkableCapital?
+
+  /// Cleans and measures `universe`. Every product needs a minimum subscription and a currency `fx` knows: the first
+  /// one without is an `InputError` at its line of the products file.
+  public init(universe: FundUniverse, settings: FundSelectionSettings = FundSelectionSettings(), fx: FXRates)
+    throws(InputError)
+  {
+    let productsFile = universe.productsFile ?? universe.source
+    guard universe.productsFile != nil else {
+      throw InputError(
+        file: universe.source, message: "FOF selection needs a products file (minimum subscriptions and fees)",
+        suggestion: "Give --products with the columns \(FundProduct.columns.joined(separator: ",")).")
+    }
+    for product in universe.products {
+      if product.minimumSubscription == nil {
+        throw InputError(
+          file: productsFile, line: product.sourceLine, column: nil,
+          message: "product '\(product.code)' has no min_subscription",
+          suggestion: "Give the smallest amount one can invest in it (its currency); selection treats it as the "
+            + "indivisible unit.")
+      }
+      let currency = product.currency ?? fx.baseCurrency
+      if fx.rate(currency) == nil {
+        throw InputError(
+          file: productsFile, line: product.sourceLine, column: nil,
+          message: "unknown currency '\(currency)' for '\(product.code)': no FX rate into \(fx.baseCurrency)",
+          suggestion: "Give --fx with a file 'currency,rate' holding \(currency), or --base-currency \(currency).")
+      }
+    }
+    let entries = try universe.cleaned(settings.cleaning)
+    self.universe = universe
+    self.entries = entries
+    self.settings = settings
+    self.fx = fx
+    let lastDate = entries.compactMap(\.series.lastDate).max()
+    self.lastDate = lastDate
+
+    // Risk and costs. A manager series carries its members' fees, each at the member's own volatility (at its
+    // detected frequency).
+    let risk = settings.risk
+    let metrics = entries.indices.map { k in
+      let entry = entries[k]
+      let feeMembers: [FundSelectionMetrics.FeeMember] =
+        entry.isMerged
+        ? entry.members.map { i in
+          let s = universe.series[i]
+          return (
+            universe.products[i],
+            ReportingFrequency.detect(s.dates)?.periodsPerYear.flatMap {
+              s.trailingVolatility(months: risk.volatilityMonths, periodsPerYear: $0)
+            }
+          )
+        }
+        : [(entry.product, nil)]
+      return FundSelectionMetrics(
+        entry: k, code: entry.code, series: entry.series, frequency: entry.frequency,
+        periodsPerYear: entry.periodsPerYear, product: entry.product, feeMembers: feeMembers,
+        fxRate: fx.rate(entry.product.currency ?? fx.baseCurrency) ?? .nan, risk: risk, costs: settings.costs)
+    }
+    self.metrics = metrics
+    let capitalFilter = settings.filters.capital
+    let standalone = metrics.map { m in
+      m.unitRisk.map { capitalFilter.minimumCapital(unitRisk: $0, sizing: settings.sizing) }
+    }
+    self.standaloneCapital = standalone
+
+    // Filters in stages: each screens only what the stages before kept (cleaning first).
+    let context = FilterContext(universeLastDate: lastDate, capital: nil, sizing: settings.sizing)
+    var screening = entries.map { Screening(reasons: $0.reasons) }
+    for stage in settings.filters.stagesWithoutCapital {
+      for k in entries.indices where screening[k].isEligible {
+        screening[k].reasons += stage.screen(metrics[k], context: context).reasons
+      }
+    }
+    self.screening = screening
+    let pool = entries.indices.filter { screening[$0].isEligible }
+    self.pool = pool
+    self.smallestWorkable = WorkableCapital.smallest(
+      over: pool, codes: metrics.map(\.code), unitRisk: metrics.map(\.unitRisk), standaloneCapital: standalone,
+      sizing: settings.sizing)
+
+    // Correlation: monthly returns of the pool, no floor.
+    if let lastDate, !pool.isEmpty {
+      let panel = PeriodicPanel.monthlyReturns(
+        pool.map { entries[$0].series }, lastDate: lastDate, months: risk.correlationMonths)
+      self.poolCorrelation = flooredCorrelation(panel.correlationPanel(), floor: FundRiskSettings.noCorrelationFloor)
+    } else {
+      self.poolCorrelation = CorrelationEstimate(
+        matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
+    }
+  }
+
+  /// What reports say about the universe as a whole.
+  public var summary: FundUniverseSummary {
+    FundUniverseSummary(
+      source: universe.source, productsFile: universe.productsFile, baseCurrency: fx.baseCurrency,
+      productCodes: universe.products.map(\.code), lastDate: lastDate, poolSize: pool.count,
+      smallestWorkable: smallestWorkable, undefinedPairs: poolCorrelation.undefinedPairs, settings: settings)
+  }
+
+  /// The capital filter and the selection at `capital`.
+  public func select(capital: Double) throws -> FundSelection {
+    let context = FilterContext(universeLastDate: lastDate, capital: capital, sizing: settings.sizing)
+    let capitalFilter = settings.filters.capital
+    var screening = self.screening
+    for k in pool where capitalFilter.excludes(metrics[k], in: context) { screening[k].reasons.append(.capital) }
+    var positions: [Int] = []
+    for (position, k) in pool.enumerated() where screening[k].isEligible { positions.append(position) }
+    let eligible = positions.map { pool[$0] }
+    let (matrix, repair) = try repairCorrelation(
+      poolCorrelation.matrix.principalSubmatrix(positions), threshold: settings.risk.positiveDefiniteThreshold,
+      floor: settings.risk.eigenvalueFloor)
+    let candidates = eligible.map { k in
+      SelectionCandidate(
+        index: k, code: metrics[k].code, netSR: metrics[k].netSR!, annualSRCost: metrics[k].annualSRCost!,
+        unitRisk: metrics[k].unitRisk!, unitValue: metrics[k].minimumSubscription!,
+        standaloneCapital: standaloneCapital[k]!)
+    }
+    let path = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
+      .select(candidates, correlation: matrix)
+    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: settings.sizing)
+    return FundSelection(
+      capital: capital, universe: summary, entries: entries, metrics: metrics, standaloneCapital: standaloneCapital,
+      screening: screening, eligible: eligible, path: path.renamed(candidates.map(\.index)), portfolio: portfolio,
+      repair: repair)
+  }
+}
