@@ -134,6 +134,30 @@ struct WalkForwardTests {
     #expect(approximately(small, large, relative: 1e-9, absolute: 1e-15))
   }
 
+  @Test("matrix-free: the same selections, baselines and trades as the full path without the repair")
+  func matrixFree() throws {
+    // The full path with the repair off reads the floored matrix in place; matrix-free computes the same floored
+    // correlations from the weekly panel (rows for the selection, sub-panels for the baselines' sets), so every set
+    // is the same and every return equal to rounding.
+    let u = try Self.universe()
+    var full = PipelineSettings()
+    full.correlation.mode = .full
+    full.correlation.repair = false
+    var free = full
+    free.correlation.mode = .matrixFree
+    let a = try WalkForward(universe: u, settings: full, trading: Self.trading, capitals: [Self.capital], from: 2019, to: 2022)
+    let b = try WalkForward(universe: u, settings: free, trading: Self.trading, capitals: [Self.capital], from: 2019, to: 2022)
+    for (x, y) in zip(a.runs[0].strategies, b.runs[0].strategies) {
+      #expect(zip(x.holdings, y.holdings).allSatisfy { $0.members == $1.members }, "\(x.strategy)")
+      #expect(zip(x.holdings, y.holdings).allSatisfy { approximately($0.idm, $1.idm, relative: 1e-10) }, "\(x.strategy)")
+      #expect(approximately(x.account.returns, y.account.returns, relative: 1e-8, absolute: 1e-15), "\(x.strategy)")
+    }
+    #expect(
+      zip(a.runs[0].random.holdings, b.runs[0].random.holdings).allSatisfy {
+        zip($0, $1).allSatisfy { $0.members == $1.members }
+      })
+  }
+
   @Test("unrounded at a huge capital equals whole contracts within half a contract")
   func unroundedAtHugeCapital() throws {
     // With the buffer at 0 whole contracts trade to round(N*) at every close, at most half a contract from N*.

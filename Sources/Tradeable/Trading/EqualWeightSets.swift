@@ -2,7 +2,7 @@ import LinearAlgebra
 
 /// The correlations among a selection's eligible instruments, exactly as the selection at that capital reads them:
 /// the repaired eligible matrix on the full path (DESIGN.md §3), the pool's floored matrix in place when the repair is
-/// off, or rows computed from the weekly panel when matrix-free.
+/// off, or — matrix-free — the floored correlations of the few columns a set needs, from the weekly panel.
 enum EligibleCorrelation {
   /// A matrix and the row/column of each eligible position.
   case matrix(Matrix, positions: [Int])
@@ -37,11 +37,25 @@ enum EligibleCorrelation {
       }
       return total
     case .rows(let rows):
-      let c = rows.submatrix(members)
+      let c = Self.floored(rows, members)
       var total = 0.0
       for a in members.indices { for b in members.indices { total += a == b ? 1 : c[a, b] } }
       return total
     }
+  }
+
+  /// The `k × k` correlations among eligible positions `members` from the weekly panel, as `PanelCorrelationRows`
+  /// reads them (undefined as 0, raised to the floor, at most 1), from the sub-panel of those columns: `O(k²·weeks)`.
+  static func floored(_ rows: PanelCorrelationRows, _ members: [Int]) -> Matrix {
+    var c = rows.panel.subset(members.map { rows.columns[$0] }).matrix()
+    for a in 0..<members.count {
+      for b in 0..<members.count where a != b {
+        var r = c[a, b]
+        if r.isNaN { r = 0 }
+        c[a, b] = min(1, max(rows.floor, r))
+      }
+    }
+    return c
   }
 
   /// `Σ_{a ∈ members} C_aj`, for adding `j` to `members`.
@@ -52,9 +66,9 @@ enum EligibleCorrelation {
       for a in members { total += m[positions[a], positions[j]] }
       return total
     case .rows(let rows):
-      let row = rows.row(j)
+      let c = Self.floored(rows, members + [j])
       var total = 0.0
-      for a in members { total += row[a] }
+      for a in members.indices { total += c[a, members.count] }
       return total
     }
   }
