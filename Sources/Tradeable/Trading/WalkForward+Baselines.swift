@@ -6,7 +6,9 @@ extension WalkForward.Strategy {
   /// and every output says so; the two strategies differ only in the search mode `selection` asks for.
   public static let refinedSearchAvailable = false
 
-  /// The strategy the run's settings select with: the main strategy, whose set size the random baseline draws.
+  /// The strategy the run's settings select with: the main strategy, whose set size the random baseline draws and
+  /// whose selection with all the data is `in-sample`. Greedy until the refined search is in this build; then the
+  /// settings' search mode.
   static func main(_ settings: PipelineSettings) -> WalkForward.Strategy { .greedy }
 
   /// The search mode this strategy selects with (`greedy` or `refined`); `nil` for the baselines that do not search.
@@ -20,7 +22,8 @@ extension WalkForward.Strategy {
   }
 
   /// The selection this strategy makes on `analysis` at `capital`: §6's greedy path for `greedy`, §6b's refinement
-  /// for `refined` (the greedy path while the refined search is not available).
+  /// for `refined` (the greedy path while the refined search is not available), the main strategy's for `in-sample`
+  /// (with all the data). The baselines that do not search draw from this selection's eligible instruments.
   func selection(_ analysis: UniverseAnalysis, capital: Double) throws -> SelectionResult {
     switch self {
     case .greedy, .refined, .inSample, .lowestCost, .random, .ideal:

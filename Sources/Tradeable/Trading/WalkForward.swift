@@ -138,9 +138,10 @@ public struct WalkForward: Sendable {
     let main = Strategy.main(settings)
     let paths = max(0, trading.random.paths)
 
-    // Point-in-time selections, one rebalance date after another.
-    var selected = [[Holding]](repeating: [], count: capitals.count)
-    var lowest = selected
+    // Point-in-time selections, one rebalance date after another: the two searches, then the baselines.
+    var greedy = [[Holding]](repeating: [], count: capitals.count)
+    var refined = greedy
+    var lowest = greedy
     var ideal: [Holding] = []
     var screenings = [[PeriodScreening]](repeating: [], count: capitals.count)
     var randomHoldings = [[[Holding]]](
@@ -154,8 +155,13 @@ public struct WalkForward: Sendable {
       let analysis = UniverseAnalysis(universe: universe.cut(through: date), settings: settings)
       ideal.append(try WalkForward.idealHolding(analysis))
       for (c, capital) in capitals.enumerated() {
-        let result = try main.selection(analysis, capital: capital)
-        selected[c].append(Holding(portfolio: result.portfolio, metrics: result.metrics))
+        let greedyResult = try Strategy.greedy.selection(analysis, capital: capital)
+        // Without the refined search the refined selection is the greedy one: made once.
+        let refinedResult =
+          Strategy.refinedSearchAvailable ? try Strategy.refined.selection(analysis, capital: capital) : greedyResult
+        greedy[c].append(Holding(portfolio: greedyResult.portfolio, metrics: greedyResult.metrics))
+        refined[c].append(Holding(portfolio: refinedResult.portfolio, metrics: refinedResult.metrics))
+        let result = main == .refined ? refinedResult : greedyResult
         screenings[c].append(
           PeriodScreening(
             statuses: result.statuses, reasons: result.screening.map(\.reasons), poolSize: analysis.pool.count))
@@ -172,7 +178,7 @@ public struct WalkForward: Sendable {
     let full = UniverseAnalysis(universe: universe, settings: settings)
     var inSample: [Holding] = []
     for capital in capitals {
-      let result = try main.selection(full, capital: capital)
+      let result = try Strategy.inSample.selection(full, capital: capital)
       inSample.append(Holding(portfolio: result.portfolio, metrics: result.metrics))
     }
     observer?.stageFinished(.walkForward)
@@ -185,7 +191,8 @@ public struct WalkForward: Sendable {
     let days = schedule.calendar.days
     let perYear = settings.risk.businessDaysPerYear
     let held = capitals.indices.map { c in
-      Set((selected[c] + lowest[c] + ideal + [inSample[c]] + randomHoldings[c].flatMap { $0 }).flatMap(\.members)).count
+      Set((greedy[c] + refined[c] + lowest[c] + ideal + [inSample[c]] + randomHoldings[c].flatMap { $0 }).flatMap(\.members))
+        .count
     }
     observer?.stageStarted(.trading, total: held.reduce(0, +))
     var runs: [CapitalRun] = []
@@ -194,7 +201,8 @@ public struct WalkForward: Sendable {
       var plans: [TradingPlan] = named.map { strategy in
         let holdings: [Holding]
         switch strategy {
-        case .greedy, .refined: holdings = selected[c]
+        case .greedy: holdings = greedy[c]
+        case .refined: holdings = refined[c]
         case .lowestCost: holdings = lowest[c]
         case .ideal: holdings = ideal
         case .inSample, .random: holdings = [Holding](repeating: inSample[c], count: periods)
@@ -202,7 +210,8 @@ public struct WalkForward: Sendable {
         return TradingPlan(
           capital: capital, holdings: holdings, rounding: strategy == .ideal ? .unrounded : .wholeContracts)
       }
-      plans.append(TradingPlan(capital: capital, holdings: selected[c], rounding: .unrounded))
+      let mainHoldings = main == .refined ? refined[c] : greedy[c]
+      plans.append(TradingPlan(capital: capital, holdings: mainHoldings, rounding: .unrounded))
       for p in 0..<paths {
         plans.append(
           TradingPlan(
@@ -221,7 +230,7 @@ public struct WalkForward: Sendable {
       }
       let unroundedAccount = accounts[named.count]
       let mainUnrounded = StrategyRun(
-        strategy: main, holdings: selected[c], account: unroundedAccount,
+        strategy: main, holdings: mainHoldings, account: unroundedAccount,
         statistics: unroundedAccount.statistics(days: days, businessDaysPerYear: perYear))
       runs.append(
         CapitalRun(
