@@ -40,6 +40,8 @@ struct BacktestCommand: AnalysisCommand {
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
+  func validate() throws { try dataOptions.refusePysystemtradeFormat("backtest") }
+
   func run() throws {
     try reportingErrors {
       let tradingSettings = try trading.settings(file: method.settings)
@@ -73,6 +75,7 @@ struct BacktestCommand: AnalysisCommand {
       case .table: print(backtest.table(style: .automatic))
       case .json: print(backtest.json.rendered())
       case .csv: print(backtest.csv)
+      case .pysystemtrade: break  // refused in validate()
       }
     }
   }

@@ -90,6 +90,7 @@ struct WalkForwardCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
+    try dataOptions.refusePysystemtradeFormat("walkforward")
     let values = capital
     for value in values { try OptionCheck.value("--capital", value, .positiveMoney) }
     guard Set(values).count == values.count else { throw ValidationError("--capital lists a capital twice.") }
@@ -121,6 +122,7 @@ struct WalkForwardCommand: AnalysisCommand {
       case .table: print(walkForward.table(style: .automatic))
       case .json: print(walkForward.json.rendered())
       case .csv: print(walkForward.csv)
+      case .pysystemtrade: break  // refused in validate()
       }
     }
   }

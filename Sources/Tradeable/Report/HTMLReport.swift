@@ -374,7 +374,9 @@ public struct HTMLReport: Sendable {
   func importSection(_ imported: PysystemtradeImport) -> [String] {
     var out = [
       "<section id=\"import\"><h2>Data import (pysystemtrade layout)</h2>",
-      "<p>" + esc(imported.summary()[0]) + "</p>",
+      "<p>" + esc(imported.headline) + "</p>",
+      "<ul class=\"import-layout\" style=\"overflow-wrap:anywhere\">"
+        + imported.layoutLines().map { "<li>" + esc($0.trimmingSpaces()) + "</li>" }.joined() + "</ul>",
     ]
     if !imported.leftOut.isEmpty {
       var table = HTMLTable([("Code", .left), ("Left out because", .left), ("Where", .left)])
