@@ -15,15 +15,18 @@ public struct HTMLReport: Sendable {
   public var sweep: CapitalSweep?
   public var reserve: CapitalReserve?
   public var imported: PysystemtradeImport?
+  /// The walk-forward at the report's capital, for its section (`WalkForward+HTML.swift`).
+  public var walkForward: WalkForward?
 
   public init(
     selection: SelectionResult, sweep: CapitalSweep? = nil, reserve: CapitalReserve? = nil,
-    imported: PysystemtradeImport? = nil
+    imported: PysystemtradeImport? = nil, walkForward: WalkForward? = nil
   ) {
     self.selection = selection
     self.sweep = sweep
     self.reserve = reserve
     self.imported = imported
+    self.walkForward = walkForward
   }
 
   var base: String { selection.universe.baseCurrency }
@@ -88,6 +91,7 @@ public struct HTMLReport: Sendable {
     body.append(contentsOf: costSection())
     body.append(contentsOf: correlationSection())
     if reserve != nil { body.append(contentsOf: reserveSection()) }
+    if let walkForward { body.append(contentsOf: walkForwardSection(walkForward)) }
     body.append(contentsOf: instrumentsSection())
     if let imported { body.append(contentsOf: importSection(imported)) }
     body.append(contentsOf: settingsSection())
