@@ -137,7 +137,7 @@ struct GreedyWeightingTests {
     let analysis = UniverseAnalysis(universe: Self.analysis.universe, settings: settings)
     let capital = 2_000_000.0
     let r = try analysis.select(capital: capital)
-    let c = try #require(try analysis.eligibleCorrelation(capital: capital)).matrix
+    let c = try #require(analysis.eligibleCorrelation(capital: capital))
     // The path in positions among the eligible instruments (the matrix's rows).
     let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
     let s = r.eligible.map { analysis.metrics[$0].netSR! }

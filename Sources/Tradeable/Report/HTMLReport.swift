@@ -186,26 +186,28 @@ public struct HTMLReport: Sendable {
     var out = [
       "<section id=\"sweep\"><h2>What more or less capital buys</h2>",
       "<p>The same selection at \(rows.count) capitals from \(esc(NumberFormat.money(rows.first?.capital))) to "
-        + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). Each row is what <code>tradeable select "
-        + "--capital K</code> chooses; the risk and cost stages are shared.</p>",
+        + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). " + esc(sweep.explanation) + "</p>",
     ]
     let points = rows.map {
-      SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe)
+      SweepChart.Point(
+        capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe, eligible: $0.eligibleCount,
+        carried: $0.carriedFrom != nil)
     }
     out.append(
       figure(
         SweepChart(points: points, marked: selection.capital, baseCurrency: base).svg(),
-        caption: "Capital on a logarithmic axis. The dashed line marks this report's capital."))
+        caption: "Capital on a logarithmic axis. The dashed line marks this report's capital; the bottom panel "
+          + "shows how many instruments are eligible at each capital."))
     var table = HTMLTable([
-      ("Capital (\(base))", .number), ("Instruments", .number), ("Sharpe", .number), ("IDM", .number),
-      ("Capital needed (\(base))", .number), ("Set (in the order added)", .left),
+      ("Capital (\(base))", .number), ("Eligible", .number), ("Instruments", .number), ("Sharpe", .number),
+      ("IDM", .number), ("Capital needed (\(base))", .number), ("Found", .left), ("Set (in the order built)", .left),
     ])
     for row in rows {
       table.append(
         [
-          NumberFormat.money(row.capital), NumberFormat.integer(row.instruments.count),
-          NumberFormat.fixed(row.sharpe, decimals: 4), NumberFormat.fixed(row.idm, decimals: 3),
-          NumberFormat.money(row.minimumCapital),
+          NumberFormat.money(row.capital), NumberFormat.integer(row.eligibleCount),
+          NumberFormat.integer(row.instruments.count), NumberFormat.fixed(row.sharpe, decimals: 4),
+          NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.money(row.minimumCapital), sweep.found(row),
           row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
         ], rowClass: row.capital == selection.capital ? "current" : nil)
     }
@@ -260,9 +262,9 @@ public struct HTMLReport: Sendable {
       + "weeks both instruments have, floored at \(num(settings.correlation.floor, 2))"
     if let repair = s.correlation.repair, repair.repaired {
       note +=
-        "; the eligible set's \(s.eligible.count)×\(s.eligible.count) matrix was not positive definite (smallest "
-        + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and was repaired before "
-        + "selection, so these are the repaired values the selection used"
+        "; the pool's \(s.correlation.poolSize)×\(s.correlation.poolSize) matrix (every filter but capital) was not "
+        + "positive definite (smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and "
+        + "was repaired once before selection, so these are the repaired values the selection used"
     } else if s.correlation.matrixFree {
       note += "; selected matrix-free (only the chosen instruments' rows were computed), so no repair"
     }

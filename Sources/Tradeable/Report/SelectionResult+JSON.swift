@@ -1,5 +1,6 @@
 extension SelectionResult {
-  /// The selection as DESIGN.md §7's JSON document: `capital`, `baseCurrency`, `portfolio`, `steps`, `instruments`
+  /// The selection as DESIGN.md §7's JSON document: `capital`, `baseCurrency`, `portfolio` (the final set), `steps`
+  /// (the greedy path), `refinement` (the winning start's moves), `search` (how the set was found), `instruments`
   /// (every input instrument, input order), then extra keys a reader may ignore (`lastDate`, `stopReason`,
   /// `smallestWorkableCapital`, `correlation`, `settings`). Undefined numbers are `null`; when nothing is selected the
   /// portfolio's `sharpe`, `idm` and `minimumCapital` are `null` and its `instruments` and `steps` are empty.
@@ -36,6 +37,8 @@ extension SelectionResult {
       ("baseCurrency", .string(universe.baseCurrency)),
       ("portfolio", portfolio.json),
       ("steps", path.stepsJSON(code: code)),
+      ("refinement", search.refinementJSON(code: code)),
+      ("search", search.searchJSON(code: code)),
       ("instruments", .array(instrumentsJSON)),
       ("lastDate", universe.lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),

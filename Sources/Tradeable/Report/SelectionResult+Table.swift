@@ -1,5 +1,6 @@
 extension SelectionResult {
-  /// The selection as text: the greedy path step by step, the chosen set with weights, a summary of exclusions by
+  /// The selection as text: the greedy path step by step, the refinement's moves and the exact search's result (with
+  /// `--search refined` or `exact`), the chosen set with weights, a summary of exclusions by
   /// reason and the state of the correlation matrix.
   public func table(style: TerminalStyle = .plain) -> String {
     let base = universe.baseCurrency
@@ -18,6 +19,11 @@ extension SelectionResult {
         path.stepTable(code: { metrics[$0].code }, baseCurrency: base, style: style))
       out.append("  Stopped: \(path.stopReason.rawValue).")
       out.append("")
+      let refinement = search.refinementText(code: { metrics[$0].code }, baseCurrency: base, style: style)
+      if !refinement.isEmpty {
+        out.append(contentsOf: refinement)
+        out.append("")
+      }
 
       out.append(
         style.bold(
@@ -80,10 +86,13 @@ extension SelectionResult {
     return out.joined(separator: "\n")
   }
 
-  /// One line on the correlation matrix of the eligible set.
+  /// One line on the correlation matrix: the pool's (every filter but capital), checked and repaired once for every
+  /// capital (DESIGN.md §3).
   var correlationSummary: String {
-    let n = correlation.eligibleCount
-    if n < 2 { return "Correlation: fewer than two eligible instruments, nothing to estimate." }
+    let n = correlation.poolSize
+    if correlation.eligibleCount < 2 || n < 2 {
+      return "Correlation: fewer than two eligible instruments, nothing to estimate."
+    }
     let lead =
       "Correlation: weekly, pairwise over \(settings.correlation.weeks) ISO weeks, floored at "
       + "\(NumberFormat.fixed(settings.correlation.floor, decimals: 2))"
@@ -101,12 +110,12 @@ extension SelectionResult {
       return lead + undefined + "; positive-definite repair turned off.\n " + selected
     }
     if repair.repaired {
-      return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set was not positive definite (smallest "
+      return lead + undefined + ".\n  The \(n)×\(n) matrix of the pool (every filter but capital) was not positive definite (smallest "
         + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) "
         + "eigenvalues clipped at \(NumberFormat.scientific(settings.correlation.eigenvalueFloor, digits: 1)) and the "
         + "matrix rescaled to unit diagonal (repaired)."
     }
-    return lead + undefined + ".\n  The \(n)×\(n) matrix of the eligible set is positive definite (smallest eigenvalue "
+    return lead + undefined + ".\n  The \(n)×\(n) matrix of the pool (every filter but capital) is positive definite (smallest eigenvalue "
       + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))); no repair needed."
   }
 }

@@ -1,5 +1,6 @@
-/// How the best universe grows with capital: the expected Sharpe ratio and the number of instruments selected at each
-/// capital of a sweep, on a shared logarithmic capital axis, with the report's capital marked.
+/// How the best universe grows with capital: the expected Sharpe ratio, the number of instruments selected and the
+/// number eligible at each capital of a sweep, on a shared logarithmic capital axis, with the report's capital marked
+/// and the capitals whose set was carried from the previous one (DESIGN.md §6b) drawn as open rings.
 public struct SweepChart: Sendable {
   /// One capital of the sweep.
   public struct Point: Sendable {
@@ -7,10 +8,16 @@ public struct SweepChart: Sendable {
     public var instruments: Int
     /// `nil` when nothing is selected.
     public var sharpe: Double?
-    public init(capital: Double, instruments: Int, sharpe: Double?) {
+    /// Instruments eligible at this capital (every filter passed); `nil` leaves the eligible panel out.
+    public var eligible: Int?
+    /// Whether the set reported here is the previous capital's, refined (it beat `select` at this capital).
+    public var carried: Bool
+    public init(capital: Double, instruments: Int, sharpe: Double?, eligible: Int? = nil, carried: Bool = false) {
       self.capital = capital
       self.instruments = instruments
       self.sharpe = sharpe
+      self.eligible = eligible
+      self.carried = carried
     }
   }
 
@@ -32,7 +39,11 @@ public struct SweepChart: Sendable {
     let plotWidth = width - left - right
     let sharpeFrame = PlotFrame(left: left, top: 34, width: plotWidth, height: 200)
     let countFrame = PlotFrame(left: left, top: sharpeFrame.bottom + 64, width: plotWidth, height: 170)
-    var canvas = SVGCanvas(width: width, height: countFrame.bottom + 56)
+    let showsEligible = points.contains { $0.eligible != nil }
+    let eligibleFrame = PlotFrame(left: left, top: countFrame.bottom + 64, width: plotWidth, height: 130)
+    let anyCarried = points.contains { $0.carried }
+    var canvas = SVGCanvas(
+      width: width, height: (showsEligible ? eligibleFrame.bottom : countFrame.bottom) + 56 + (anyCarried ? 24 : 0))
     let capitals = points.map(\.capital) + (marked.map { [$0] } ?? [])
     let lo = capitals.min() ?? 1
     let hi = capitals.max() ?? 10
@@ -58,10 +69,16 @@ public struct SweepChart: Sendable {
     canvas.polyline(segment, stroke: ChartColour.primary, width: 2)
     for p in points {
       guard let s = p.sharpe else { continue }
-      canvas.circle(
-        xScale.position(p.capital), sharpeScale.position(s), 3.5, fill: ChartColour.primary,
-        title: "\(NumberFormat.money(p.capital)) \(baseCurrency): Sharpe \(NumberFormat.fixed(s, decimals: 4)), "
-          + "\(p.instruments) instruments")
+      let title =
+        "\(NumberFormat.money(p.capital)) \(baseCurrency): Sharpe \(NumberFormat.fixed(s, decimals: 4)), "
+        + "\(p.instruments) instruments" + (p.carried ? ", carried from the previous capital" : "")
+      if p.carried {
+        canvas.circle(
+          xScale.position(p.capital), sharpeScale.position(s), 5, fill: "#ffffff", stroke: ChartColour.highlight,
+          strokeWidth: 2, title: title)
+      } else {
+        canvas.circle(xScale.position(p.capital), sharpeScale.position(s), 3.5, fill: ChartColour.primary, title: title)
+      }
     }
 
     // Number of instruments against capital.
@@ -78,7 +95,9 @@ public struct SweepChart: Sendable {
         format: { NumberFormat.fixed($0, decimals: 0) })
     canvas.text("Instruments selected", left, countFrame.top - 12, size: 14, weight: "600")
     canvas.sideAxis(countFrame, countScale, title: "instruments", titleOffset: 56)
-    canvas.bottomAxis(countFrame, xScale, title: "Capital, \(baseCurrency) (logarithmic scale)", grid: true)
+    canvas.bottomAxis(
+      countFrame, xScale, title: showsEligible ? nil : "Capital, \(baseCurrency) (logarithmic scale)", grid: true,
+      labels: true)
     let countPoints = points.map { (xScale.position($0.capital), countScale.position(Double($0.instruments))) }
     canvas.polyline(countPoints, stroke: ChartColour.secondary, width: 2)
     for (p, point) in zip(points, countPoints) {
@@ -87,15 +106,43 @@ public struct SweepChart: Sendable {
         title: "\(NumberFormat.money(p.capital)) \(baseCurrency): \(p.instruments) instruments")
     }
 
+    if showsEligible {
+      // Instruments eligible at each capital: the pool the selection draws from there.
+      let eligible = points.compactMap { p in p.eligible.map { (p.capital, $0) } }
+      let largest = eligible.map(\.1).max() ?? 1
+      let eligibleScale = LinearScale(
+        0, Double(max(largest, 1)) * 1.08, range: (eligibleFrame.bottom, eligibleFrame.top), tickCount: 4,
+        format: { NumberFormat.fixed($0, decimals: 0) })
+      canvas.text("Instruments eligible (every filter passed)", left, eligibleFrame.top - 12, size: 14, weight: "600")
+      canvas.sideAxis(eligibleFrame, eligibleScale, title: "eligible", titleOffset: 56)
+      canvas.bottomAxis(eligibleFrame, xScale, title: "Capital, \(baseCurrency) (logarithmic scale)", grid: true)
+      let eligiblePoints = eligible.map { (xScale.position($0.0), eligibleScale.position(Double($0.1))) }
+      canvas.polyline(eligiblePoints, stroke: ChartColour.mutedText, width: 2, dash: "5 3")
+      for (e, point) in zip(eligible, eligiblePoints) {
+        canvas.circle(
+          point.0, point.1, 3, fill: ChartColour.mutedText,
+          title: "\(NumberFormat.money(e.0)) \(baseCurrency): \(e.1) eligible")
+      }
+    }
+
     if let marked {
       let label = "\(NumberFormat.money(marked)) \(baseCurrency)"
       canvas.verticalMarker(sharpeFrame, x: xScale.position(marked), label: label)
       canvas.verticalMarker(countFrame, x: xScale.position(marked), label: nil)
+      if showsEligible { canvas.verticalMarker(eligibleFrame, x: xScale.position(marked), label: nil) }
+    }
+    if anyCarried {
+      canvas.legend(
+        [
+          ("select at this capital", .dot(fill: ChartColour.primary, stroke: nil, radius: 3.5)),
+          ("previous capital's set, refined, won (carried)", .dot(fill: "#ffffff", stroke: ChartColour.highlight, radius: 5)),
+        ], x: left, y: (showsEligible ? eligibleFrame.bottom : countFrame.bottom) + 52, maxWidth: plotWidth)
     }
     return canvas.rendered(
       id: id, title: "Sharpe ratio and number of instruments against capital",
       description: "Selections at \(points.count) capitals from \(NumberFormat.money(lo)) to \(NumberFormat.money(hi)) "
-        + "\(baseCurrency), logarithmic capital axis: the expected Sharpe ratio (top) and the number of instruments "
-        + "selected (bottom).")
+        + "\(baseCurrency), logarithmic capital axis: the expected Sharpe ratio (top), the number of instruments "
+        + "selected" + (showsEligible ? ", and the number eligible (bottom)." : " (bottom).")
+        + (anyCarried ? " Open rings mark capitals whose set was carried from the previous capital." : ""))
   }
 }

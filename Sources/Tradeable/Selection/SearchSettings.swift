@@ -1,0 +1,27 @@
+/// What runs after the greedy path of DESIGN.md §6 (§6b).
+///
+/// - `greedy`: §6 alone — the greedy path at the capital, as pysystemtrade and the AFTS book code select.
+/// - `refined` (default): the greedy set at the capital and the greedy sets along a fixed ladder of smaller capitals,
+///   each improved by single add, drop or swap moves while one raises the Sharpe ratio; the best end wins.
+/// - `exact`: the feasible set of highest Sharpe ratio over every subset of the eligible instruments, by a
+///   branch-and-bound search that starts from the refined set and prunes with valid bounds only; within a time budget.
+public enum SearchMode: String, Codable, Sendable, CaseIterable, Equatable {
+  case greedy
+  case refined
+  case exact
+}
+extension SearchMode: NamedChoice {}
+
+/// Settings of the search after the greedy path (DESIGN.md §6b), with their defaults.
+public struct SearchSettings: Codable, Sendable, Equatable {
+  /// How the chosen set is found (`refined`).
+  public var mode: SearchMode = .refined
+  /// Seconds the `exact` search may run before it returns its best set unproved (10): long enough to prove the
+  /// optimum for the eligible pools of a typical futures account, short enough for an interactive run.
+  public var budgetSeconds: Double = 10
+
+  public init(mode: SearchMode = .refined, budgetSeconds: Double = 10) {
+    self.mode = mode
+    self.budgetSeconds = budgetSeconds
+  }
+}
