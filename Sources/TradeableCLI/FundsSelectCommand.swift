@@ -61,6 +61,8 @@ struct FundsSelectCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("FX file currency,rate (units of the base currency per unit).", valueName: "file"))
   var fx: String?
 
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -95,6 +97,9 @@ struct FundsSelectCommand: ParsableCommand {
       settings.correlationMonths = correlationMonths
       settings.maxSRCost = maxSRCost
       settings.maxInstruments = maxInstruments
+      var rules = SelectionRules(search: settings.search)
+      searchOptions.apply(to: &rules)
+      settings.search = rules.search
       let currencies = Set(universe.products.compactMap(\.currency))
       let base = baseCurrency ?? (currencies.count == 1 ? currencies.first! : "USD")
       let rates =

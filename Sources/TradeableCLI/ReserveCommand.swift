@@ -38,7 +38,7 @@ struct ReserveCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
-  @OptionGroup(title: "Search (DESIGN.md §6b)") var searchOptions: SearchOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {

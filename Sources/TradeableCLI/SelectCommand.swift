@@ -19,7 +19,7 @@ struct SelectCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
-  @OptionGroup(title: "Search (DESIGN.md §6b)") var searchOptions: SearchOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {

@@ -23,20 +23,29 @@ struct SelectCommandTests {
     return text.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[0]) }
   }
 
-  /// Golden path at 1,000,000 USD. Values from an independent Python implementation of DESIGN.md (pairwise
-  /// correlations pair by pair with numpy, Sharpe from explicit wᵀCw); they agree with this binary to ~1e-14.
+  /// Golden greedy path at 1,000,000 USD, with the pool's correlation matrix repaired once (DESIGN.md §3). Values from
+  /// the independent numpy implementation `Tests/References/search_reference.py` (weekly correlations pair by pair,
+  /// every set evaluated from scratch); they agree with this binary to ~1e-15.
   static let golden: [(String, Double, Double, Double)] = [
     ("NASDAQ_micro", 0.3977037770689377, 1.0, 138599.92898757933),
-    ("CORN", 0.5536650019240403, 1.4131166835378592, 209450.39735527124),
-    ("GBPEUR", 0.670985624531452, 1.7313267081543622, 316509.0078433842),
-    ("US10U", 0.7596158132746363, 1.9589996600438362, 505361.0483295516),
-    ("EURCHF", 0.8279639798011313, 2.1580262206555845, 573441.898203765),
-    ("SGD", 0.8862194966331165, 2.3733233918280923, 625706.2092459443),
-    ("COCOA_LDN", 0.9267231034471716, 2.5, 693001.4853138919),
-    ("LEANHOG", 0.9671492863017342, 2.5, 792001.6975015907),
-    ("HANGTECH", 1.0074261161395326, 2.5, 891001.9096892895),
-    ("GAS_US_mini", 1.045497024337258, 2.5, 990002.1218769883),
+    ("CORN", 0.554008219494584, 1.4139926761928638, 209320.6392506076),
+    ("US10U", 0.6714996750922979, 1.7189012356747173, 431962.91677356814),
+    ("CNH", 0.7684665261647367, 1.9884124032269417, 497885.7103638763),
+    ("COCOA_LDN", 0.8355573042595059, 2.209656866987759, 560042.9056811972),
+    ("EURCHF", 0.8869842149350594, 2.356908010652094, 630064.1247362987),
+    ("GBPEUR", 0.9310833023700237, 2.471532095213973, 700983.7002075177),
+    ("HANGTECH", 0.9722529873340243, 2.5, 792001.6975015907),
+    ("LEANHOG", 1.012951137412568, 2.5, 891001.9096892895),
+    ("GAS_US_mini", 1.0505697479584912, 2.5, 990002.1218769883),
   ]
+
+  /// The refined set at 1,000,000 USD (DESIGN.md §6b, the default search), from the same reference: the best start is
+  /// the greedy set at the ladder capital 140,280.35 USD, refined by 12 moves.
+  static let refinedSet = [
+    "CNH", "COCOA_LDN", "EU-HEALTH", "EURCHF", "GAS_US_mini", "GBPEUR", "JPY", "LEANHOG", "MILLWHEAT", "ROBUSTA",
+    "SHATZ", "SOYMEAL",
+  ]
+  static let refinedSharpe = 1.099466657601285
 
   @Test("JSON at 1,000,000: the golden path, every instrument once in input order, DESIGN.md §7 keys")
   func jsonAtOneMillion() throws {
@@ -51,10 +60,25 @@ struct SelectCommandTests {
       #expect(approximately(step["minimumCapital"] as! Double, expected.3, relative: 1e-9))
     }
     let portfolio = try #require(doc["portfolio"] as? [String: Any])
-    #expect(approximately(portfolio["sharpe"] as! Double, 1.045497024337258, relative: 1e-9))
+    #expect(approximately(portfolio["sharpe"] as! Double, Self.refinedSharpe, relative: 1e-9))
     let members = try #require(portfolio["instruments"] as? [[String: Any]])
-    #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
+    #expect(members.map { $0["code"] as! String }.sorted() == Self.refinedSet)
     #expect(approximately(members.map { $0["weight"] as! Double }.reduce(0, +), 1, relative: 1e-14))
+    // How the set was found: the ladder start, its moves leading from startSet to the portfolio.
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["mode"] as? String == "refined")
+    #expect(approximately(try #require(search["start"] as? Double), 140_280.3534705272, relative: 1e-12))
+    #expect(search["proved"] is NSNull && search["nodes"] is NSNull && search["carriedFrom"] is NSNull)
+    #expect(search["seconds"] is Double)
+    var set = Set(try #require(search["startSet"] as? [String]))
+    let refinement = try #require(doc["refinement"] as? [[String: Any]])
+    #expect(refinement.count == 12)
+    for move in refinement {
+      if let removed = move["removed"] as? String { #expect(set.remove(removed) != nil) }
+      if let added = move["added"] as? String { #expect(set.insert(added).inserted) }
+      for key in ["sharpe", "idm", "minimumCapital"] { #expect(move[key] is Double) }
+    }
+    #expect(set.sorted() == Self.refinedSet)
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
     #expect(instruments.map { $0["code"] as! String } == Self.bundledCodes)
     let keys = [
@@ -63,9 +87,32 @@ struct SelectCommandTests {
     ]
     for instrument in instruments { for key in keys { #expect(instrument[key] != nil, "missing \(key)") } }
     let statuses = instruments.map { $0["status"] as! String }
-    #expect(statuses.filter { $0 == "selected" }.count == 10)
-    #expect(statuses.filter { $0 == "eligible" }.count == 100)
+    #expect(statuses.filter { $0 == "selected" }.count == 12)
+    #expect(statuses.filter { $0 == "eligible" }.count == 98)
     #expect(statuses.filter { $0 == "excluded" }.count == 128)
+  }
+
+  @Test("--search greedy at 1,000,000: DESIGN.md §6 alone, the portfolio is the greedy path's last step")
+  func greedyAtOneMillion() throws {
+    let doc = try Self.json(["select", "--capital", "1000000", "--search", "greedy"])
+    let portfolio = try #require(doc["portfolio"] as? [String: Any])
+    #expect(approximately(portfolio["sharpe"] as! Double, Self.golden.last!.1, relative: 1e-9))
+    let members = try #require(portfolio["instruments"] as? [[String: Any]])
+    #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
+    #expect((doc["refinement"] as? [Any])?.isEmpty == true)
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["mode"] as? String == "greedy" && search["start"] as? String == "greedy")
+    #expect(search["startSet"] as? [String] == Self.golden.map(\.0))
+  }
+
+  @Test("--search exact at 1,000,000: proved optimal, never below refined")
+  func exactAtOneMillion() throws {
+    let doc = try Self.json(["select", "--capital", "1000000", "--search", "exact", "--search-budget", "120"])
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["proved"] as? Bool == true)
+    #expect((search["nodes"] as? Int ?? 0) > 0)
+    let sharpe = try #require((doc["portfolio"] as? [String: Any])?["sharpe"] as? Double)
+    #expect(sharpe >= Self.refinedSharpe)
   }
 
   @Test("every instrument's numbers at 1,000,000 match the independent implementation for a sample")
@@ -73,9 +120,9 @@ struct SelectCommandTests {
     let doc = try Self.json(["select", "--capital", "1000000"])
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
     let byCode = Dictionary(uniqueKeysWithValues: instruments.map { ($0["code"] as! String, $0) })
-    // CORN: independent values (reference implementation, cross-checked by hand with the standard library).
+    // CORN: on the greedy path, not in the refined set (SearchGoldenTests): eligible.
     let corn = try #require(byCode["CORN"])
-    #expect(corn["status"] as? String == "selected")
+    #expect(corn["status"] as? String == "eligible")
     #expect((corn["reasons"] as? [String])?.isEmpty == true)
     // MSCIEMASIA has 56 prices: history (and still measured).
     let short = try #require(byCode["MSCIEMASIA"])
@@ -88,8 +135,9 @@ struct SelectCommandTests {
     #expect(out.status == 0)
     let text = out.standardOutput
     for needle in [
-      "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "Chosen set: 10 instruments", "Exclusions",
-      "history", "capital", "repaired", "990,002",
+      "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "990,002", "Refinement (--search refined)",
+      "the greedy set at 140,280 USD (ladder)", "Stopped: no move raises the Sharpe ratio.",
+      "Chosen set: 12 instruments, Sharpe 1.0995", "Exclusions", "history", "capital", "repaired",
     ] {
       #expect(text.contains(needle), "missing \(needle)")
     }
@@ -116,7 +164,8 @@ struct SelectCommandTests {
     let lines = out.standardOutput.split(separator: "\n")
     #expect(lines.count == 239)
     #expect(lines[0].hasPrefix("code,status,reasons,flags,step,weight"))
-    #expect(lines.filter { $0.contains(",selected,") }.count == 8)
+    // The refined set at 250,000 has nine members (SearchGoldenTests).
+    #expect(lines.filter { $0.contains(",selected,") }.count == 9)
   }
 
   @Test("options change the result: --max-instruments 3 stops after three steps")

@@ -96,18 +96,20 @@ struct CapitalReserveTests {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
     let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000_000)
     let reserve = try #require(CapitalReserve(selection: selection, universe: universe))
-    // numpy: the last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
-    // np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss, 0.98) (contracts from this output's JSON).
+    // Tests/References/reserve_reference.py (numpy): the last 513 dates common to the twelve refined members' price
+    // files, np.diff × contracts × multiplier × fx, np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss,
+    // 0.98) (contracts from this output's JSON).
     #expect(reserve.dailyProfitAndLoss.count == 512)
-    #expect(reserve.windowStart?.description == "2021-03-01" && reserve.dates.last?.description == "2023-08-30")
-    #expect(approximately(reserve.longLoss!, 20_895.535653189356, relative: 1e-10))
-    #expect(approximately(reserve.shortLoss!, 21_143.784812989586, relative: 1e-10))
+    #expect(reserve.positions.count == 12)
+    #expect(reserve.windowStart?.description == "2021-07-27" && reserve.dates.last?.description == "2023-08-31")
+    #expect(approximately(reserve.longLoss!, 17_843.312214733316, relative: 1e-10))
+    #expect(approximately(reserve.shortLoss!, 18_283.15297693119, relative: 1e-10))
     #expect(approximately(reserve.reserve!, reserve.shortLoss!))
     // Positions by the formula, from the selection's own numbers.
-    let final = try #require(selection.path.final)
-    for (k, p) in reserve.positions.enumerated() {
+    let idm = try #require(selection.portfolio.idm)
+    for p in reserve.positions {
       let cv = selection.metrics[p.index].currencyVolatility!
-      #expect(approximately(p.contracts, 1_000_000 * final.idm * final.weights[k] * 0.2 / cv, relative: 1e-14))
+      #expect(approximately(p.contracts, 1_000_000 * idm * p.weight * 0.2 / cv, relative: 1e-14))
     }
     // The expected daily volatility at IDM 2.5 (capped) is at most the target's 1,000,000 × 0.2 / 16 = 12,500.
     #expect(reserve.expectedDailyVolatility <= 12_500 * (1 + 1e-12))

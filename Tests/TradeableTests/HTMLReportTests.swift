@@ -132,8 +132,14 @@ struct HTMLReportTests {
     for label in ["10k", "100k", "1M", "10M", "Capital, USD (logarithmic scale)", "Sharpe ratio", "instruments"] {
       #expect(texts.contains(label), "\(label)")
     }
-    // 26 capitals (25 log-spaced, and 1,000,000); 10,000 selects nothing, so 25 Sharpe points and 26 counts.
-    #expect(outline.named("circle", in: id).count == 25 + 26)
+    // 26 capitals (25 log-spaced, and 1,000,000); 10,000 selects nothing, so 25 Sharpe points, 26 counts and 26
+    // eligible counts (DESIGN.md §6b: the chart marks the pool at each capital). On this sweep two rows are carried
+    // (4,170,000 from 2,920,000 and 12,100,000 from 8,480,000): open rings in place of dots, and a legend of two.
+    let circles = outline.named("circle", in: id)
+    #expect(circles.count == 25 + 26 + 26 + 2)
+    #expect(circles.filter { $0.tooltip?.contains("carried from the previous capital") == true }.count == 2)
+    #expect(texts.contains("Instruments eligible (every filter passed)"))
+    #expect(texts.contains("previous capital's set, refined, won (carried)"))
     #expect(texts.contains("1,000,000 USD"))
     let rows = outline.named("tr").filter { $0.attributes["class"] == "current" && $0.ancestors.contains("table") }
     #expect(!rows.isEmpty)
@@ -162,8 +168,11 @@ struct HTMLReportTests {
     for assetClass in Set(Self.universe.instruments.map(\.assetClass)) {
       #expect(texts.contains { $0.hasPrefix(assetClass + " (") }, "\(assetClass)")
     }
-    // The ten chosen instruments are labelled.
-    for code in ["NASDAQ_micro", "CORN", "GBPEUR", "US10U", "EURCHF", "SGD", "COCOA_LDN", "LEANHOG", "HANGTECH"] {
+    // The twelve chosen instruments (the refined set, SearchGoldenTests) are labelled.
+    for code in [
+      "CNH", "COCOA_LDN", "EU-HEALTH", "EURCHF", "GAS_US_mini", "GBPEUR", "JPY", "LEANHOG", "MILLWHEAT", "ROBUSTA",
+      "SHATZ", "SOYMEAL",
+    ] {
       #expect(texts.contains(code), "\(code)")
     }
   }
@@ -174,11 +183,13 @@ struct HTMLReportTests {
     let outline = PageOutline(try Self.page())
     let id = "chart-correlation"
     let cells = outline.named("rect", in: id).filter { $0.children.contains("title") }
-    #expect(cells.count == 100)
-    // Cell (NASDAQ_micro, HANGTECH) carries the repaired correlation the selection used, to three decimals.
-    let c = selection.correlation.selected[0, 8]
-    #expect(cells.contains { $0.tooltip == "NASDAQ_micro / HANGTECH: \(NumberFormat.fixed(c, decimals: 3))" })
-    #expect(outline.texts(in: id).filter { $0 == "NASDAQ_micro" }.count == 2)
+    #expect(cells.count == 144)
+    // Cell (CNH, EU-HEALTH), first and last of the chosen set, carries the repaired correlation the selection used,
+    // to three decimals.
+    #expect(selection.portfolio.codes.first == "CNH" && selection.portfolio.codes.last == "EU-HEALTH")
+    let c = selection.correlation.selected[0, 11]
+    #expect(cells.contains { $0.tooltip == "CNH / EU-HEALTH: \(NumberFormat.fixed(c, decimals: 3))" })
+    #expect(outline.texts(in: id).filter { $0 == "CNH" }.count == 2)
   }
 
   @Test("loss histogram: the bars count every day of the window; both quantile losses marked")
@@ -190,8 +201,9 @@ struct HTMLReportTests {
     #expect(bars.allSatisfy { $0.tooltip?.contains(" from ") == true })
     #expect(days == 512)
     let texts = outline.texts(in: id)
-    #expect(texts.contains("long book: 2% of days lose over 20,896 USD"))
-    #expect(texts.contains("short book: 2% of days lose over 21,144 USD"))
+    // Tests/References/reserve_reference.py on the refined set at 1,000,000 USD.
+    #expect(texts.contains("long book: 2% of days lose over 17,843 USD"))
+    #expect(texts.contains("short book: 2% of days lose over 18,283 USD"))
     #expect(texts.contains("One-day P&L of the long book at the target positions, USD") && texts.contains("days"))
   }
 

@@ -1,5 +1,5 @@
 extension CapitalSweep {
-  /// Aligned text: capital, instruments eligible there, number chosen, Sharpe, IDM, capital needed and how the set
+  /// Aligned text: capital, instruments eligible there, number chosen, Sharpe, IDM, capital the set needs and how the set
   /// was found (a carried set, the exact search's proof), then the set, wrapped within `width` characters under its
   /// own column.
   public func table(style: TerminalStyle = .plain, width: Int = 120) -> String {
@@ -14,8 +14,8 @@ extension CapitalSweep {
     ]
     let exact = rows.contains { $0.search == .exact }
     var columns: [(String, TextTable.Alignment)] = [
-      ("Capital (\(base))", .right), ("Eligible", .right), ("Instruments", .right), ("Sharpe", .right),
-      ("IDM", .right), ("Capital needed (\(base))", .right),
+      ("Capital (\(base))", .right), ("Eligible", .right), ("Chosen", .right), ("Sharpe", .right), ("IDM", .right),
+      ("Needs (\(base))", .right),
     ]
     if rows.contains(where: { $0.carriedFrom != nil }) || exact { columns.append(("Found", .left)) }
     var numbers = TextTable(columns)

@@ -88,6 +88,7 @@ final class BranchAndBound {
     self.refinement = refinement
     n = refinement.n
     var matrix = [Double](repeating: 0, count: n * n)
+    refinement.prefetch(Array(0..<n))
     for j in 0..<n {
       let row = refinement.row(j)
       for i in 0..<n { matrix[i + j * n] = row[i] }

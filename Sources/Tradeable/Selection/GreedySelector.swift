@@ -38,43 +38,110 @@ public struct GreedySelector: Sendable {
     return path(candidates, admitted: nil, row: { correlation.row($0) }, progress: progress)
   }
 
-  /// The greedy path over the candidates `admitted` marks (all when `nil`), reading rows through `row`: the ladder of
-  /// `SelectionSearch` runs it at smaller capitals over the instruments eligible there, sharing one row cache.
+  /// The greedy path over the candidates `admitted` marks (all when `nil`), reading rows through `row`.
   func path(
     _ candidates: [SelectionCandidate], admitted: [Bool]?, row: (Int) -> [Double], progress: ((Int) -> Void)?
   ) -> SelectionPath {
-    let n = candidates.count
-    let admittedCount = admitted.map { $0.filter { $0 }.count } ?? n
-    guard admittedCount > 0 else { return SelectionPath(steps: [], stopReason: .noEligibleInstrument) }
-    let method = rules.weighting.method
-    var state = GreedyState(candidates: candidates, capital: capital, sizing: sizing, admitted: admitted)
-
-    // Step 1: the cheapest candidate affordable alone (w = 1, IDM = 1).
-    var first: Int? = nil
-    for j in 0..<n where state.open[j] && capital >= sizing.capitalToHoldAlone(unitRisk: state.unitRisk[j]) {
-      if let f = first, !state.breaksTieBefore(j, f) { continue }
-      first = j
+    var run = GreedyRun(selector: self, candidates: candidates, admitted: admitted)
+    while let next = run.proposal() {
+      run.accept(next, row: row(next))
+      progress?(run.steps.count)
     }
-    guard let start = first else { return SelectionPath(steps: [], stopReason: .nothingAffordableAlone) }
-    state.add(start, row: row(start))
-    var steps = [state.singleMemberStep(added: start)]
-    progress?(1)
+    return run.path
+  }
 
+  /// Greedy paths at several capitals over one set of candidates (the ladder of `SelectionSearch`), run in lockstep:
+  /// at each round every path that goes on proposes its next candidate, and the rows of all the proposals are
+  /// fetched together (`RowCache.prefetch`, one pass over the weekly panel matrix-free), then added.
+  /// `admitted[p]` marks the candidates eligible at capital `capitals[p]`.
+  static func paths<Rows: CorrelationRows>(
+    capitals: [Double], admitted: [[Bool]], candidates: [SelectionCandidate], sizing: PositionSizing,
+    rules: SelectionRules, rows: RowCache<Rows>
+  ) -> [SelectionPath] {
+    var runs = zip(capitals, admitted).map { capital, admitted in
+      GreedyRun(
+        selector: GreedySelector(capital: capital, sizing: sizing, rules: rules), candidates: candidates,
+        admitted: admitted)
+    }
     while true {
-      if state.members.count == admittedCount { return SelectionPath(steps: steps, stopReason: .allSelected) }
-      if let limit = rules.maxInstruments, state.members.count >= limit {
-        return SelectionPath(steps: steps, stopReason: .maximumReached)
-      }
-      guard let best = method.bestAddition(to: state) else {
-        return SelectionPath(steps: steps, stopReason: .nothingAffordable)
-      }
-      guard best.sharpe - steps[steps.count - 1].sharpe > rules.improvementTolerance else {
-        return SelectionPath(steps: steps, stopReason: .noImprovement)
-      }
-      state.add(best.candidate, row: row(best.candidate))
-      steps.append(state.record(added: best.candidate, method: method))
-      progress?(steps.count)
+      var proposals: [(run: Int, candidate: Int)] = []
+      for r in runs.indices { if let next = runs[r].proposal() { proposals.append((r, next)) } }
+      if proposals.isEmpty { break }
+      rows.prefetch(proposals.map(\.candidate))
+      for (r, candidate) in proposals { runs[r].accept(candidate, row: rows.row(candidate)) }
     }
+    return runs.map(\.path)
+  }
+}
+
+/// One greedy path (DESIGN.md §6), a step at a time: `proposal()` names the candidate the next step adds (or stops
+/// the path), `accept(_:row:)` adds it with its correlation row. Splitting the two lets several paths fetch their
+/// rows together.
+struct GreedyRun {
+  let selector: GreedySelector
+  let method: any WeightingMethod
+  let admittedCount: Int
+  var state: GreedyState
+  var steps: [SelectionStep] = []
+  var stopReason: StopReason? = nil
+  /// The proposal not yet accepted, with its Sharpe ratio.
+  var pending: GreedyState.Evaluation? = nil
+
+  init(selector: GreedySelector, candidates: [SelectionCandidate], admitted: [Bool]?) {
+    self.selector = selector
+    method = selector.rules.weighting.method
+    admittedCount = admitted.map { $0.filter { $0 }.count } ?? candidates.count
+    state = GreedyState(candidates: candidates, capital: selector.capital, sizing: selector.sizing, admitted: admitted)
+    if admittedCount == 0 { stopReason = .noEligibleInstrument }
+  }
+
+  var path: SelectionPath { SelectionPath(steps: steps, stopReason: stopReason ?? .noImprovement) }
+
+  /// The candidate the next step adds, `nil` once the path has stopped (`stopReason` then says why).
+  mutating func proposal() -> Int? {
+    if stopReason != nil { return nil }
+    if let pending { return pending.candidate }
+    if steps.isEmpty {
+      // Step 1: the cheapest candidate affordable alone (w = 1, IDM = 1).
+      var first: Int? = nil
+      for j in 0..<state.n
+      where state.open[j] && selector.capital >= selector.sizing.capitalToHoldAlone(unitRisk: state.unitRisk[j]) {
+        if let f = first, !state.breaksTieBefore(j, f) { continue }
+        first = j
+      }
+      guard let first else {
+        stopReason = .nothingAffordableAlone
+        return nil
+      }
+      pending = GreedyState.Evaluation(sharpe: state.netSR[first], candidate: first)
+      return first
+    }
+    if state.members.count == admittedCount {
+      stopReason = .allSelected
+      return nil
+    }
+    if let limit = selector.rules.maxInstruments, state.members.count >= limit {
+      stopReason = .maximumReached
+      return nil
+    }
+    guard let best = method.bestAddition(to: state) else {
+      stopReason = .nothingAffordable
+      return nil
+    }
+    guard best.sharpe - steps[steps.count - 1].sharpe > selector.rules.improvementTolerance else {
+      stopReason = .noImprovement
+      return nil
+    }
+    pending = best
+    return best.candidate
+  }
+
+  /// Adds the proposed candidate, whose correlation row is `row`.
+  mutating func accept(_ candidate: Int, row: [Double]) {
+    precondition(pending?.candidate == candidate, "accept the proposal")
+    pending = nil
+    state.add(candidate, row: row)
+    steps.append(steps.isEmpty ? state.singleMemberStep(added: candidate) : state.record(added: candidate, method: method))
   }
 }
 

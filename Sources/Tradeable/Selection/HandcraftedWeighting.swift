@@ -20,7 +20,8 @@ struct HandcraftedWeighting: WeightingMethod {
     let m = k + 1
     let shared = state.memberCorrelation
     let n = state.n
-    let chunks = max(1, min(64, n / 256))
+    // Chunks of at least 32 candidates: a clustering costs O(k²) or more, so even small pools are worth splitting.
+    let chunks = max(1, min(64, n / 32))
     let results = ConcurrentResults<[Double]>(count: chunks)
     let size = (n + chunks - 1) / chunks
     let memberRanks = state.memberRanks

@@ -49,22 +49,52 @@ extension Refinement {
       return capital >= sizing.capitalNeeded(unitRisk: risk, weight: 1 / size, idm: min(cap, 1 / deviation))
     }
     var best: Move? = nil
+    var bestSharpe = -Double.infinity
     func consider(_ move: Move) {
       if let b = best, !beats(move, b, from: current) { return }
       best = move
+      bestSharpe = move.sharpe
     }
-    let bestSharpe = { best?.sharpe ?? -Double.infinity }
+    // Each candidate's `σ'·|σ'| / T'` for a base set — increasing in `SR = σ'/√T'`, without a square root — in one
+    // branch-free pass; only candidates within a hair (1e-12) of the best so far get their Sharpe ratio, and those
+    // that can still win are checked for feasibility and ties.
+    var scratch = [Double](repeating: 0, count: n)
+    func scan(baseSum: Double, baseTotal: Double, size k: Int, removed: Int?, baseRisk: Double, row memberRow: [Double]?) {
+      let size = Double(k)
+      scratch.withUnsafeMutableBufferPointer { out in
+        sums.withUnsafeBufferPointer { sp in
+          netSR.withUnsafeBufferPointer { np in
+            if let memberRow {
+              memberRow.withUnsafeBufferPointer { rp in
+                for j in 0..<n {
+                  let t = baseTotal + 2 * (sp[j] - rp[j])
+                  let sigma = baseSum + np[j]
+                  out[j] = sigma * abs(sigma) / t
+                }
+              }
+            } else {
+              for j in 0..<n {
+                let t = baseTotal + 2 * sp[j] + 1
+                let sigma = baseSum + np[j]
+                out[j] = sigma * abs(sigma) / t
+              }
+            }
+          }
+        }
+      }
+      let threshold = bestSharpe == -.infinity ? -Double.infinity : bestSharpe * abs(bestSharpe) - 1e-12 * bestSharpe * bestSharpe
+      for j in 0..<n where scratch[j] >= threshold && !isMember[j] {
+        let t = memberRow.map { baseTotal + 2 * (sums[j] - $0[j]) } ?? baseTotal + 2 * sums[j] + 1
+        guard let sr = sharpe(baseSum + netSR[j], t, size), sr >= bestSharpe,
+          feasible(t, size, max(baseRisk, unitRisk[j]))
+        else { continue }
+        consider(Move(sharpe: sr, size: k, added: j, removed: removed))
+      }
+    }
 
     // Adds.
     if k < rules.maxInstruments ?? Int.max {
-      let size = Double(k + 1)
-      for j in 0..<n where !isMember[j] {
-        let t = total + 2 * sums[j] + 1
-        guard let sr = sharpe(sum + netSR[j], t, size), sr >= bestSharpe(),
-          feasible(t, size, max(largest, unitRisk[j]))
-        else { continue }
-        consider(Move(sharpe: sr, size: k + 1, added: j, removed: nil))
-      }
+      scan(baseSum: sum, baseTotal: total, size: k + 1, removed: nil, baseRisk: largest, row: nil)
     }
     // Drops.
     if k > 1 {
@@ -72,25 +102,16 @@ extension Refinement {
       for i in current {
         let t = total - 2 * sums[i] + 1
         let risk = i == largestMember ? second : largest
-        guard let sr = sharpe(sum - netSR[i], t, size), sr >= bestSharpe(), feasible(t, size, risk) else { continue }
+        guard let sr = sharpe(sum - netSR[i], t, size), sr >= bestSharpe, feasible(t, size, risk) else { continue }
         consider(Move(sharpe: sr, size: k - 1, added: nil, removed: i))
       }
     }
     // Swaps.
-    let size = Double(k)
     for (r, i) in current.enumerated() {
-      let baseTotal = total - 2 * sums[i] + 2
-      let baseSum = sum - netSR[i]
       let baseRisk = k == 1 ? 0 : (i == largestMember ? second : largest)
-      rows[r].withUnsafeBufferPointer { rowI in
-        for j in 0..<n where !isMember[j] {
-          let t = baseTotal + 2 * (sums[j] - rowI[j])
-          guard let sr = sharpe(baseSum + netSR[j], t, size), sr >= bestSharpe(),
-            feasible(t, size, max(baseRisk, unitRisk[j]))
-          else { continue }
-          consider(Move(sharpe: sr, size: k, added: j, removed: i))
-        }
-      }
+      scan(
+        baseSum: sum - netSR[i], baseTotal: total - 2 * sums[i] + 2, size: k, removed: i, baseRisk: baseRisk,
+        row: rows[r])
     }
     return best
   }

@@ -26,10 +26,12 @@ struct Refinement {
   let method: any WeightingMethod
   /// Row `i` of the candidates' correlation matrix (cached by the caller).
   let row: (Int) -> [Double]
+  /// Computes the rows of the candidates given, together, ahead of `row` asking for them one by one.
+  let prefetch: ([Int]) -> Void
 
   init(
     candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing, rules: SelectionRules,
-    row: @escaping (Int) -> [Double]
+    row: @escaping (Int) -> [Double], prefetch: @escaping ([Int]) -> Void = { _ in }
   ) {
     self.candidates = candidates
     self.capital = capital
@@ -41,6 +43,7 @@ struct Refinement {
     unitRisk = candidates.map(\.unitRisk)
     method = rules.weighting.method
     self.row = row
+    self.prefetch = prefetch
   }
 
   var n: Int { candidates.count }
@@ -117,43 +120,105 @@ struct Refinement {
   }
 
   /// What a refinement found: the set it ended on (members in the order they joined), its moves and why it stopped.
-  /// `reachedVisited` when it came to a set an earlier refinement already passed through (its end is then that
-  /// refinement's end, and the earlier start wins the tie).
   struct Result {
     var end: EvaluatedSet
     var moves: [RefinementMove]
     var stop: RefinementStop
-    var reachedVisited: Bool
   }
 
-  /// Refines `start` (members in the order they joined it); `nil` when `start` itself is not admissible. Every set
-  /// passed through is added to `visited` (sorted member lists).
-  func refine(_ start: [Int], visited: inout Set<[Int]>) -> Result? {
-    var current = start.sorted()
-    var order = start
-    // A start is feasible at the capital by construction (DESIGN.md §6b); its record is not re-tested, so rounding
-    // at the boundary never turns the greedy set away.
-    guard var set = evaluate(current, feasible: false) else { return nil }
-    visited.insert(current)
+  /// One refinement under way, a move at a time: `propose` finds the best move (and the candidate whose row the move
+  /// needs), `advance` evaluates the set it leads to and takes it or stops. Splitting the two lets the refinements of
+  /// every start fetch their rows together.
+  struct Trajectory {
+    /// The set now, sorted, and the same in the order its members joined.
+    var current: [Int]
+    var order: [Int]
+    var set: EvaluatedSet
     var moves: [RefinementMove] = []
-    while true {
-      guard let move = bestMove(from: current, set: set) else {
-        return Result(end: set.reordered(order), moves: moves, stop: .noAdmissibleMove, reachedVisited: false)
-      }
-      let next = applying(move, to: current)
-      guard let nextSet = evaluate(next), nextSet.sharpe - set.sharpe > rules.improvementTolerance else {
-        return Result(end: set.reordered(order), moves: moves, stop: .noImprovement, reachedVisited: false)
-      }
-      if let removed = move.removed { order.removeAll { $0 == removed } }
-      if let added = move.added { order.append(added) }
-      moves.append(RefinementMove(added: move.added, removed: move.removed, set: nextSet.reordered(order)))
-      current = next
-      set = nextSet
-      if visited.contains(current) {
-        return Result(end: set.reordered(order), moves: moves, stop: .noImprovement, reachedVisited: true)
-      }
-      visited.insert(current)
+    var stop: RefinementStop? = nil
+    var pending: Move? = nil
+
+    var result: Result { Result(end: set.reordered(order), moves: moves, stop: stop ?? .noImprovement) }
+  }
+
+  /// A refinement from `start` (members in the order they joined it); `nil` when the scheme cannot weight it. A start
+  /// is feasible at the capital by construction (DESIGN.md §6b); its record is not re-tested, so rounding at the
+  /// boundary never turns the greedy set away.
+  func begin(_ start: [Int]) -> Trajectory? {
+    guard let set = evaluate(start, feasible: false) else { return nil }
+    return Trajectory(current: start.sorted(), order: start, set: set)
+  }
+
+  /// Finds the trajectory's best move; returns the candidate it adds (whose row `advance` reads), `nil` for a drop or
+  /// when it stops (no admissible move).
+  func propose(_ t: inout Trajectory) -> Int? {
+    guard t.stop == nil else { return nil }
+    guard let move = bestMove(from: t.current, set: t.set) else {
+      t.stop = .noAdmissibleMove
+      return nil
     }
+    t.pending = move
+    return move.added
+  }
+
+  /// Takes the proposed move if the set it leads to, evaluated from scratch, raises the Sharpe ratio by more than
+  /// the tolerance; stops otherwise.
+  func advance(_ t: inout Trajectory) {
+    guard t.stop == nil, let move = t.pending else { return }
+    t.pending = nil
+    let next = applying(move, to: t.current)
+    guard let nextSet = evaluate(next), nextSet.sharpe - t.set.sharpe > rules.improvementTolerance else {
+      t.stop = .noImprovement
+      return
+    }
+    if let removed = move.removed { t.order.removeAll { $0 == removed } }
+    if let added = move.added { t.order.append(added) }
+    t.moves.append(RefinementMove(added: move.added, removed: move.removed, set: nextSet.reordered(t.order)))
+    t.current = next
+    t.set = nextSet
+  }
+
+  /// Refines every start, in lockstep: each round, every refinement still going finds its best move, the rows of
+  /// the candidates those moves add are fetched together (`prefetch`), and each move is taken or its refinement
+  /// stops. Results by start (`nil` for an empty start, a duplicate of an earlier start, or a start whose refinement
+  /// came to a set an earlier start's also passed through: from there the two go the same way, and the earlier start
+  /// wins the tie, so the later one is dropped — as soon as either reaches the other's set).
+  func refineAll(_ starts: [[Int]]) -> [Result?] {
+    var trajectories: [Trajectory?] = []
+    var visitor: [[Int]: Int] = [:]  // a set passed through → the earliest start that did
+    for (i, start) in starts.enumerated() {
+      let key = start.sorted()
+      guard !start.isEmpty, visitor[key] == nil, let t = begin(start) else {
+        trajectories.append(nil)
+        continue
+      }
+      visitor[key] = i
+      trajectories.append(t)
+    }
+    while true {
+      var needed: [Int] = []
+      var going = false
+      for i in trajectories.indices where trajectories[i]?.stop == nil && trajectories[i] != nil {
+        if let added = propose(&trajectories[i]!) { needed.append(added) }
+        going = going || trajectories[i]!.stop == nil
+      }
+      guard going else { break }
+      prefetch(needed)
+      for i in trajectories.indices where trajectories[i]?.pending != nil {
+        advance(&trajectories[i]!)
+        guard trajectories[i]!.stop == nil else { continue }
+        let key = trajectories[i]!.current
+        if let other = visitor[key], other != i {
+          if other < i {
+            trajectories[i] = nil
+            continue
+          }
+          trajectories[other] = nil
+        }
+        visitor[key] = i
+      }
+    }
+    return trajectories.map { $0?.result }
   }
 
   /// The best admissible move from `current` (sorted) whose set is `set`, `nil` when none is admissible.

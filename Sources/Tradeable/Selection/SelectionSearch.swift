@@ -11,9 +11,10 @@
 /// members, lower total cost, codes) wins, and of starts that end on the same set the first.
 ///
 /// What the starts share: one cache of correlation rows (`RowCache`), so a row — a pass over the weekly panel when
-/// matrix-free — is computed once for every greedy path, refinement and the exact search; a start whose set an
-/// earlier start already had, or passed through while refining, is not refined again (its end would be the same
-/// set, and the earlier start wins the tie).
+/// matrix-free — is computed once for every greedy path, refinement and the exact search; the ladder's greedy paths
+/// run in lockstep and so do the refinements, so the rows each round needs are computed in one pass for all of them;
+/// a start whose set an earlier start already had is not refined, and of two refinements that come to the same set
+/// the later start's is dropped (from there they go the same way, and the earlier start wins the tie).
 ///
 /// A sweep passes the set it reported at the previous, smaller capital as `carried`: it is refined too, and reported
 /// instead when it ends strictly earlier in the order of sets than the selection's own answer (an identical set is
@@ -62,7 +63,8 @@ public struct SelectionSearch: Sendable {
     let path = greedy.path(candidates, admitted: nil, row: row, progress: progress)
     let greedySet = path.final.map(EvaluatedSet.init)
     let mode = rules.search.mode
-    let refinement = Refinement(candidates: candidates, capital: capital, sizing: sizing, rules: rules, row: row)
+    let refinement = Refinement(
+      candidates: candidates, capital: capital, sizing: sizing, rules: rules, row: row, prefetch: { cache.prefetch($0) })
     guard mode != .greedy, let greedySet else {
       var exact: ExactSearchReport? = nil
       var final = greedySet
@@ -78,22 +80,22 @@ public struct SelectionSearch: Sendable {
         startsRefined: 0, exact: exact, final: final, seconds: elapsed())
     }
 
-    var visited = Set<[Int]>()
+    // The starts: the greedy set at K, then the ladder's greedy sets (their paths in lockstep, rows fetched together).
+    let capitals = ladderCapitals(candidates)
+    let ladderPaths = GreedySelector.paths(
+      capitals: capitals, admitted: capitals.map { k in candidates.map { k >= $0.standaloneCapital } },
+      candidates: candidates, sizing: sizing, rules: rules, rows: cache)
+    let starts: [(SearchStart, [Int])] =
+      [(.greedy, greedySet.members)]
+      + zip(capitals, ladderPaths).map { (.ladder(capital: $0.0), $0.1.final?.members ?? []) }
+    let results = refinement.refineAll(starts.map(\.1))
     var best: (start: SearchStart, startSet: [Int], result: Refinement.Result)? = nil
     var refined = 0
-    func consider(_ start: SearchStart, _ set: [Int]) {
-      guard !set.isEmpty, !visited.contains(set.sorted()) else { return }
-      guard let result = refinement.refine(set, visited: &visited), !result.reachedVisited else { return }
+    for (start, result) in zip(starts, results) {
+      guard let result else { continue }
       refined += 1
-      if let b = best, !refinement.precedes(result.end, b.result.end) { return }
-      best = (start, set, result)
-    }
-    consider(.greedy, greedySet.members)
-    for capital in ladderCapitals(candidates) {
-      let admitted = candidates.map { capital >= $0.standaloneCapital }
-      let ladderPath = GreedySelector(capital: capital, sizing: sizing, rules: rules)
-        .path(candidates, admitted: admitted, row: row, progress: nil)
-      consider(.ladder(capital: capital), ladderPath.final?.members ?? [])
+      if let b = best, !refinement.precedes(result.end, b.result.end) { continue }
+      best = (start.0, start.1, result)
     }
     guard var winner = best else {
       // Unreachable in practice: the greedy set at K is admissible at K. Report it as greedy.
@@ -110,8 +112,7 @@ public struct SelectionSearch: Sendable {
       if let found, refinement.precedes(found, final) { final = found.reordered(Self.order(found.members, after: final.members)) }
     }
     if let carried, carried.members.allSatisfy({ candidates.indices.contains($0) }) {
-      var ownVisited = Set<[Int]>()
-      if let result = refinement.refine(carried.members, visited: &ownVisited),
+      if let result = refinement.refineAll([carried.members])[0],
         result.end.members.sorted() != final.members.sorted(), refinement.precedes(result.end, final)
       {
         winner = (.carried(from: carried.capital), carried.members, result)

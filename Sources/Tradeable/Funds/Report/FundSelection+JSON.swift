@@ -1,6 +1,6 @@
 extension FundSelection {
   /// DESIGN.md §7's document, with the keys of `tradeable select --format json`: `capital`, `baseCurrency`,
-  /// `portfolio`, `steps`, `instruments` (every product — or manager series — in input order; `currencyVolatility` is
+  /// `portfolio`, `steps`, `refinement`, `search`, `instruments` (every product — or manager series — in input order; `currencyVolatility` is
   /// the unit risk `min_subscription × volatility`, `costPerTrade` one subscription or redemption of one unit,
   /// `tradesPerYear` 2 / holding years), then extra keys a reader may ignore.
   public var json: JSONValue {
@@ -49,6 +49,8 @@ extension FundSelection {
       ("baseCurrency", .string(analysis.fx.baseCurrency)),
       ("portfolio", portfolio.json),
       ("steps", path.stepsJSON(code: code)),
+      ("refinement", search.refinementJSON(code: code)),
+      ("search", search.searchJSON(code: code)),
       ("instruments", .array(instruments)),
       ("lastDate", analysis.lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),

@@ -16,12 +16,17 @@ extension FundSelection {
         + "filter.")
     out.append("")
 
-    if let final = path.final {
+    if let final = search.final {
       out.append(style.bold("Selection, step by step"))
       out.append(
         path.stepTable(code: { metrics[$0].code }, baseCurrency: base, style: style))
       out.append("  Stopped: \(path.stopReason.rawValue.replacing("instrument", with: "product")).")
       out.append("")
+      let refinement = search.refinementText(code: { metrics[$0].code }, baseCurrency: base, style: style)
+      if !refinement.isEmpty {
+        out.append(contentsOf: refinement)
+        out.append("")
+      }
       let count = final.members.count
       out.append(
         style.bold(

@@ -137,12 +137,13 @@ public struct FundAnalysis: Sendable {
     }
     let sizing = settings.sizing
     let rules = SelectionRules(
-      weighting: .equal, maxInstruments: settings.maxInstruments, improvementTolerance: settings.improvementTolerance)
-    let path = GreedySelector(capital: capital, sizing: sizing, rules: rules).select(candidates, correlation: matrix)
-    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: sizing)
+      weighting: .equal, maxInstruments: settings.maxInstruments, improvementTolerance: settings.improvementTolerance,
+      search: settings.search)
+    let search = SelectionSearch(capital: capital, sizing: sizing, rules: rules).run(candidates, correlation: matrix)
+    let portfolio = Portfolio(set: search.final, candidates: candidates, capital: capital, sizing: sizing)
     return FundSelection(
       analysis: self, settings: settings, capital: capital, reasons: reasons, eligible: eligible,
-      correlation: matrix, repair: repair, path: path.renamed(candidates.map(\.index)), portfolio: portfolio)
+      correlation: matrix, repair: repair, search: search.renamed(candidates.map(\.index)), portfolio: portfolio)
   }
 }
 
@@ -161,7 +162,9 @@ public struct FundSelection: Sendable {
   /// Positive-definiteness check of the candidates' matrix.
   public let repair: CorrelationRepair
   /// The greedy path, in entry indices.
-  public let path: SelectionPath
+  public var path: SelectionPath { search.path }
+  /// How the chosen set was found (DESIGN.md §6b), in entry indices.
+  public let search: SearchOutcome
   /// The chosen set (members named by entry index).
   public let portfolio: Portfolio
 

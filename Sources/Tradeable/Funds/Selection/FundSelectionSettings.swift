@@ -28,6 +28,8 @@ public struct FundSelectionSettings: Sendable, Equatable {
   public var maxInstruments: Int? = nil
   /// A step must raise the Sharpe ratio by more than this (1e-12).
   public var improvementTolerance: Double = 1e-12
+  /// What runs after the greedy path (DESIGN.md §6b), as for futures.
+  public var search = SearchSettings()
   /// A correlation matrix whose smallest eigenvalue is below this is repaired (1e-10).
   public var positiveDefiniteThreshold: Double = 1e-10
   /// Eigenvalues are clipped to this in the repair (1e-6).
