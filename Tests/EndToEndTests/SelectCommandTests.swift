@@ -105,14 +105,41 @@ struct SelectCommandTests {
     #expect(search["startSet"] as? [String] == Self.golden.map(\.0))
   }
 
-  @Test("--search exact at 1,000,000: proved optimal, never below refined")
-  func exactAtOneMillion() throws {
-    let doc = try Self.json(["select", "--capital", "1000000", "--search", "exact", "--search-budget", "120"])
+  @Test("--search exact at 250,000: proved optimal, never below refined; the text says so")
+  func exactAtQuarterMillion() throws {
+    // 27 eligible instruments: a few hundred nodes, proved at once even in a debug build.
+    let doc = try Self.json(["select", "--capital", "250000", "--search", "exact", "--search-budget", "inf"])
     let search = try #require(doc["search"] as? [String: Any])
-    #expect(search["proved"] as? Bool == true)
-    #expect((search["nodes"] as? Int ?? 0) > 0)
+    #expect(search["mode"] as? String == "exact" && search["proved"] as? Bool == true)
+    #expect((search["nodes"] as? Int ?? 0) > 0 && search["limit"] is NSNull)
     let sharpe = try #require((doc["portfolio"] as? [String: Any])?["sharpe"] as? Double)
-    #expect(sharpe >= Self.refinedSharpe)
+    let refined = try Self.json(["select", "--capital", "250000"])
+    #expect(sharpe >= (refined["portfolio"] as! [String: Any])["sharpe"] as! Double)
+    let text = try Self.run(["select", "--capital", "250000", "--search", "exact"]).standardOutput
+    #expect(text.contains("Exact search: proved optimal over every subset of the eligible instruments"))
+    // A budget of 0 s: not proved, the refined set, and the text says why.
+    let stopped = try Self.json(["select", "--capital", "250000", "--search", "exact", "--search-budget", "0"])
+    #expect((stopped["search"] as? [String: Any])?["proved"] as? Bool == false)
+    #expect(
+      approximately(
+        (stopped["portfolio"] as! [String: Any])["sharpe"] as! Double,
+        (refined["portfolio"] as! [String: Any])["sharpe"] as! Double, relative: 0))
+  }
+
+  @Test("--search and --search-budget are validated, and replayed from --settings")
+  func searchOptions() throws {
+    let bad = try Self.run(["select", "--capital", "250000", "--search", "best"])
+    #expect(bad.status != 0 && bad.standardError.contains("--search"))
+    let negative = try Self.run(["select", "--capital", "250000", "--search-budget=-1"])
+    #expect(negative.status != 0 && negative.standardError.contains("--search-budget must be 0 or more"))
+    let folder = TemporaryDataFolder("search-settings")
+    let greedy = try Self.run(["select", "--capital", "250000", "--search", "greedy", "--format", "json"])
+    folder.write("run.json", greedy.standardOutput)
+    let replay = try Self.json(["select", "--capital", "250000", "--settings", folder.path("run.json")])
+    #expect((replay["search"] as? [String: Any])?["mode"] as? String == "greedy")
+    let settings = try #require((replay["settings"] as? [String: Any])?["selection"] as? [String: Any])
+    let block = try #require(settings["search"] as? [String: Any])
+    #expect(block["mode"] as? String == "greedy" && block["budgetSeconds"] as? Double == 10)
   }
 
   @Test("every instrument's numbers at 1,000,000 match the independent implementation for a sample")

@@ -38,44 +38,52 @@ struct HypersimplexRelaxation {
     var integral: Bool
   }
 
-  @inline(__always) func c(_ i: Int, _ j: Int) -> Double { correlation[i + j * n] }
-
   /// Solves the relaxation at a node; `start` lists the positions in `R` to begin with at `y = τ` (exactly m of
   /// them). `nil` when it does not settle, or when no set below the node can have a positive Sharpe ratio.
   func solve(included: [Int], free: [Int], remaining m: Int, start: [Int]) -> Solution? {
+    correlation.withUnsafeBufferPointer { solve(included: included, free: free, remaining: m, start: start, $0) }
+  }
+
+  /// `column(j)[i]` is `C_ij`; sums of columns are kept over all n candidates (contiguous, vectorised loops) and read
+  /// at the free candidates' positions.
+  private func solve(
+    included: [Int], free: [Int], remaining m: Int, start: [Int], _ matrix: UnsafeBufferPointer<Double>
+  ) -> Solution? {
+    let n = self.n
+    @inline(__always) func c(_ i: Int, _ j: Int) -> Double { matrix[i + j * n] }
+    @inline(__always) func addColumn(_ j: Int, times factor: Double, to sums: inout [Double]) {
+      let column = matrix.baseAddress! + j * n
+      sums.withUnsafeMutableBufferPointer { s in for i in 0..<n { s[i] += factor * column[i] } }
+    }
     let nR = free.count
     precondition(m >= 1 && m <= nR && start.count == m)
-    var rho = [Double](repeating: 0, count: nR)
     var totalI = 0.0, sumI = 0.0
+    var rhoAll = [Double](repeating: 0, count: n)
     for i in included {
       sumI += netSR[i]
       for j in included { totalI += c(i, j) }
+      addColumn(i, times: 1, to: &rhoAll)
     }
-    for (r, f) in free.enumerated() {
-      var sum = 0.0
-      for i in included { sum += c(f, i) }
-      rho[r] = sum
-    }
+    let rho = free.map { rhoAll[$0] }
     let s = free.map { netSR[$0] }
-    // Partition: 0 = Z, 1 = U, 2 = F; uSum[r] = Σ_{u∈U} C_{r u}; totalU = T(I ∪ U); sumU = Σ_{I∪U} s.
+    // Partition: 0 = Z, 1 = U, 2 = F; totalU = T(I ∪ U); sumU = Σ_{I∪U} s.
     var state = [UInt8](repeating: 0, count: nR)
-    var uSum = [Double](repeating: 0, count: nR)
+    var uAll = [Double](repeating: 0, count: n)  // Σ_{u∈U} C_{·u} over every candidate
     var totalU = totalI, sumU = sumI, countU = 0
     func join(_ r: Int) {
-      totalU += 2 * (rho[r] + uSum[r]) + 1
+      totalU += 2 * (rho[r] + uAll[free[r]]) + 1
       sumU += s[r]
       countU += 1
-      let column = free[r]
-      for q in 0..<nR { uSum[q] += c(free[q], column) }
+      addColumn(free[r], times: 1, to: &uAll)
       state[r] = 1
     }
     func leave(_ r: Int) {
-      let column = free[r]
-      for q in 0..<nR { uSum[q] -= c(free[q], column) }
-      totalU -= 2 * (rho[r] + uSum[r]) + 1
+      addColumn(free[r], times: -1, to: &uAll)
+      totalU -= 2 * (rho[r] + uAll[free[r]]) + 1
       sumU -= s[r]
       countU -= 1
     }
+    var vAll = [Double](repeating: 0, count: n)  // Σ_{f∈F} y_f C_{·f}
     for r in start { join(r) }
     guard sumU > 0 else { return nil }
     var tau = 1 / sumU
@@ -91,7 +99,7 @@ struct HypersimplexRelaxation {
         var worstU = -1, worstZ = -1
         var gU = -Double.infinity, gZ = Double.infinity
         for r in 0..<nR {
-          let g = tau * (rho[r] + uSum[r]) - lambda * s[r]
+          let g = tau * (rho[r] + uAll[free[r]]) - lambda * s[r]
           if state[r] == 1 {
             if g > gU { gU = g; worstU = r }
           } else if g < gZ {
@@ -115,7 +123,7 @@ struct HypersimplexRelaxation {
       var reduced = Matrix(rows: d, columns: d)
       reduced[0, 0] = totalU
       for (a, r) in freeList.enumerated() {
-        let value = rho[r] + uSum[r]
+        let value = rho[r] + uAll[free[r]]
         reduced[0, a + 1] = value
         reduced[a + 1, 0] = value
         for (b, q) in freeList.enumerated() { reduced[a + 1, b + 1] = c(free[r], free[q]) }
@@ -151,12 +159,12 @@ struct HypersimplexRelaxation {
         tau = target[0]
         for (a, r) in freeList.enumerated() { y[r] = target[a + 1] }
         // Multipliers of the bounds held: ν_r = (Mz)_r − λ·s_r − μ.
+        for i in 0..<n { vAll[i] = 0 }
+        for q in freeList { addColumn(free[q], times: y[q], to: &vAll) }
         var worst = -1
         var worstValue = -1e-12 * abs(lambda)
         for r in 0..<nR where state[r] != 2 {
-          var mz = tau * (rho[r] + uSum[r])
-          let row = free[r]
-          for q in freeList { mz += c(row, free[q]) * y[q] }
+          let mz = tau * (rho[r] + uAll[free[r]]) + vAll[free[r]]
           let nu = mz - lambda * s[r] - mu
           let violation = state[r] == 0 ? nu : -nu
           if violation < worstValue {
