@@ -207,6 +207,19 @@ struct HTMLReportTests {
     #expect(texts.contains("One-day P&L of the long book at the target positions, USD") && texts.contains("days"))
   }
 
+  @Test("the refinement after the greedy path: the winning start and its twelve moves (SearchGoldenTests)")
+  func refinement() throws {
+    let page = try Self.page(sweep: false, reserve: false)
+    let outline = PageOutline(page)
+    #expect(page.contains("Beyond the greedy path"))
+    #expect(page.contains("the best came from the greedy set at 140,280 USD (ladder) in 12 moves."))
+    #expect(outline.error == nil)
+    let table = try #require(page.range(of: "id=\"table-refinement\"")).upperBound
+    let end = try #require(page[table...].range(of: "</table>")).lowerBound
+    // A header row and one row per move.
+    #expect(page[table..<end].components(separatedBy: "<tr").count - 1 == 13)
+  }
+
   @Test("without sweep and reserve, and with nothing selected, the page is still whole")
   func variants() throws {
     let bare = PageOutline(try Self.page(sweep: false, reserve: false))

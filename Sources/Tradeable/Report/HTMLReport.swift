@@ -146,7 +146,43 @@ public struct HTMLReport: Sendable {
       ])
     }
     out.append(table.rendered(id: "table-steps"))
+    out.append(contentsOf: refinementPart())
     out.append("</section>")
+    return out
+  }
+
+  /// What ran after the greedy path (DESIGN.md §6b): the winning start, its moves, why it stopped, the exact search.
+  func refinementPart() -> [String] {
+    let search = selection.search
+    guard search.mode != .greedy, search.final != nil else { return [] }
+    let code = { (i: Int) in self.selection.metrics[i].code }
+    var text =
+      "--search \(search.mode.rawValue): \(NumberFormat.integer(search.startsRefined)) distinct starting sets "
+      + "refined by single add, drop and swap moves; the best came from \(search.startDescription(baseCurrency: base))"
+      + (search.moves.isEmpty ? ", which no move improves." : " in \(search.moves.count) move\(search.moves.count == 1 ? "" : "s").")
+    if let stop = search.refinementStop, !search.moves.isEmpty { text += " Stopped: \(stop.rawValue)." }
+    if let exact = search.exact {
+      text +=
+        exact.proved
+        ? " The exact search proved the set optimal over every subset of the eligible instruments "
+          + "(\(NumberFormat.integer(exact.nodes)) nodes)."
+        : " The exact search did not prove it (\(exact.limit ?? "stopped"), \(NumberFormat.integer(exact.nodes)) nodes): "
+          + "the set is the best found, never worse than the refined one."
+    }
+    var out = ["<h3>Beyond the greedy path</h3>", "<p>\(esc(text))</p>"]
+    guard !search.moves.isEmpty else { return out }
+    var table = HTMLTable([
+      ("Move", .number), ("Added", .left), ("Removed", .left), ("Sharpe", .number), ("IDM", .number),
+      ("Capital needed (\(base))", .number),
+    ])
+    for (k, move) in search.moves.enumerated() {
+      table.append([
+        "\(k + 1)", move.added.map(code) ?? "—", move.removed.map(code) ?? "—",
+        NumberFormat.fixed(move.set.sharpe, decimals: 4), NumberFormat.fixed(move.set.idm, decimals: 3),
+        NumberFormat.money(move.set.minimumCapital),
+      ])
+    }
+    out.append(table.rendered(id: "table-refinement"))
     return out
   }
 

@@ -183,10 +183,18 @@ final class BranchAndBound {
       }
       return
     }
-    // Start the active set from the parent's relaxed weights (or the largest net SR), m of them at the full weight.
-    let priority = hint ?? free.map { netSR[$0] }
-    let start = Array(free.indices.sorted { priority[$0] != priority[$1] ? priority[$0] > priority[$1] : $0 < $1 }.prefix(m))
-    let solution = relaxation.solve(included: included, free: free, remaining: m, start: start)
+    // Start from the parent's optimum, adjusted to this node (`hint`), else from the vertex of the m largest net SRs.
+    var solution = hint.flatMap { relaxation.solve(included: included, free: free, remaining: m, start: $0) }
+    if solution == nil {
+      let priority = free.map { netSR[$0] }
+      var start = [Double](repeating: 0, count: free.count)
+      for r in free.indices.sorted(by: { priority[$0] != priority[$1] ? priority[$0] > priority[$1] : $0 < $1 })
+        .prefix(m)
+      {
+        start[r] = 1
+      }
+      solution = relaxation.solve(included: included, free: free, remaining: m, start: start)
+    }
     var branch: Int
     if let solution {
       if prunes(1 / solution.value.squareRoot()) { return }
@@ -216,13 +224,45 @@ final class BranchAndBound {
     let next = free[branch]
     var rest = free
     rest.remove(at: branch)
-    let childHint = solution.map { s -> [Double] in
-      var h = s.fractions
-      h.remove(at: branch)
-      return h
+    let fractions = solution?.fractions
+    equalNode(
+      included: included + [next], free: rest, size: k,
+      hint: fractions.flatMap { Self.shifted($0, removing: branch, by: -(1 - $0[branch])) }, relaxation: relaxation)
+    equalNode(
+      included: included, free: rest, size: k,
+      hint: fractions.flatMap { Self.shifted($0, removing: branch, by: $0[branch]) }, relaxation: relaxation)
+  }
+
+  /// A feasible starting point for a child from the parent's relaxed fractions: candidate `removed` leaves `R`, and
+  /// the rest must carry `mass` more (the excluded candidate's fraction) or, when negative, less (including it fixes
+  /// a full member, so the others carry `1 − f` less). Mass goes first to the fractional candidates, the largest
+  /// first, then to the others; it comes first from the fractional ones, the smallest first. `nil` when it does not
+  /// fit (the caller then starts from a vertex).
+  static func shifted(_ fractions: [Double], removing removed: Int, by mass: Double) -> [Double]? {
+    var f = fractions
+    f.remove(at: removed)
+    var left = abs(mass)
+    guard left > 0 else { return f }
+    let fractional = f.indices.filter { f[$0] > 0 && f[$0] < 1 }
+    if mass > 0 {
+      let order = fractional.sorted { f[$0] > f[$1] } + f.indices.filter { f[$0] == 0 }
+      for r in order where left > 0 {
+        let take = min(1 - f[r], left)
+        f[r] += take
+        left -= take
+      }
+    } else {
+      let order = fractional.sorted { f[$0] < f[$1] } + f.indices.filter { f[$0] == 1 }
+      for r in order where left > 0 {
+        let take = min(f[r], left)
+        f[r] -= take
+        left -= take
+      }
     }
-    equalNode(included: included + [next], free: rest, size: k, hint: childHint, relaxation: relaxation)
-    equalNode(included: included, free: rest, size: k, hint: childHint, relaxation: relaxation)
+    guard left <= 1e-12 else { return nil }
+    // Rounding: entries within 1e-15 of a bound are put on it.
+    for r in f.indices { if f[r] < 1e-15 { f[r] = 0 } else if f[r] > 1 - 1e-15 { f[r] = 1 } }
+    return f
   }
 
   // MARK: - Any matrix

@@ -38,16 +38,17 @@ struct HypersimplexRelaxation {
     var integral: Bool
   }
 
-  /// Solves the relaxation at a node; `start` lists the positions in `R` to begin with at `y = τ` (exactly m of
-  /// them). `nil` when it does not settle, or when no set below the node can have a positive Sharpe ratio.
-  func solve(included: [Int], free: [Int], remaining m: Int, start: [Int]) -> Solution? {
+  /// Solves the relaxation at a node from the feasible point `start`: each free candidate's `y_r / τ` in `[0, 1]`,
+  /// summing to m (a vertex when every entry is 0 or 1; the parent's optimum, adjusted, when warm-starting). `nil`
+  /// when it does not settle, or when no set below the node can have a positive Sharpe ratio.
+  func solve(included: [Int], free: [Int], remaining m: Int, start: [Double]) -> Solution? {
     correlation.withUnsafeBufferPointer { solve(included: included, free: free, remaining: m, start: start, $0) }
   }
 
   /// `column(j)[i]` is `C_ij`; sums of columns are kept over all n candidates (contiguous, vectorised loops) and read
   /// at the free candidates' positions.
   private func solve(
-    included: [Int], free: [Int], remaining m: Int, start: [Int], _ matrix: UnsafeBufferPointer<Double>
+    included: [Int], free: [Int], remaining m: Int, start: [Double], _ matrix: UnsafeBufferPointer<Double>
   ) -> Solution? {
     let n = self.n
     @inline(__always) func c(_ i: Int, _ j: Int) -> Double { matrix[i + j * n] }
@@ -56,7 +57,7 @@ struct HypersimplexRelaxation {
       sums.withUnsafeMutableBufferPointer { s in for i in 0..<n { s[i] += factor * column[i] } }
     }
     let nR = free.count
-    precondition(m >= 1 && m <= nR && start.count == m)
+    precondition(m >= 1 && m <= nR && start.count == nR)
     var totalI = 0.0, sumI = 0.0
     var rhoAll = [Double](repeating: 0, count: n)
     for i in included {
@@ -84,10 +85,21 @@ struct HypersimplexRelaxation {
       countU -= 1
     }
     var vAll = [Double](repeating: 0, count: n)  // Σ_{f∈F} y_f C_{·f}
-    for r in start { join(r) }
-    guard sumU > 0 else { return nil }
-    var tau = 1 / sumU
-    var y = [Double](repeating: 0, count: nR)  // free coordinates (U hold τ implicitly)
+    var y = [Double](repeating: 0, count: nR)  // free coordinates, as fractions of τ until τ is known
+    var freeSum = 0.0
+    for r in 0..<nR {
+      if start[r] >= 1 {
+        join(r)
+      } else if start[r] > 0 {
+        state[r] = 2
+        y[r] = start[r]
+        freeSum += s[r] * start[r]
+      }
+    }
+    // aᵀz = τ·(Σ_{I∪U} s + Σ_F s_r·f_r) = 1.
+    guard sumU + freeSum > 0 else { return nil }
+    var tau = 1 / (sumU + freeSum)
+    for r in 0..<nR where state[r] == 2 { y[r] *= tau }
     let limit = 60 + 10 * nR
     for _ in 0..<limit {
       let freeList = (0..<nR).filter { state[$0] == 2 }
