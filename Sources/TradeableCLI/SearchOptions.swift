@@ -19,8 +19,8 @@ struct SearchOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Seconds the exact search may run before it returns its best set unproved (default: "
-        + "\(shown(defaults.budgetSeconds))).", valueName: "seconds"))
+      "Seconds the exact search may run before it returns its best set unproved, inf for no limit (default: "
+        + "\(defaults.budgetSeconds.map(shown) ?? "inf"))).", valueName: "seconds"))
   var searchBudget: Double?
 
   func validate() throws {
@@ -32,6 +32,6 @@ struct SearchOptions: ParsableArguments {
   /// `settings` with every option given applied.
   func apply(to rules: inout SelectionRules) {
     if let search { rules.search.mode = search }
-    if let searchBudget { rules.search.budgetSeconds = searchBudget }
+    if let searchBudget { rules.search.budgetSeconds = searchBudget.isFinite ? searchBudget : nil }
   }
 }

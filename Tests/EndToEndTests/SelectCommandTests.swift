@@ -140,6 +140,12 @@ struct SelectCommandTests {
     let settings = try #require((replay["settings"] as? [String: Any])?["selection"] as? [String: Any])
     let block = try #require(settings["search"] as? [String: Any])
     #expect(block["mode"] as? String == "greedy" && block["budgetSeconds"] as? Double == 10)
+    // No limit: `null` in the settings block, and read back as no limit.
+    let unlimited = try Self.run(["select", "--capital", "250000", "--search-budget", "inf", "--format", "json"])
+    folder.write("unlimited.json", unlimited.standardOutput)
+    let again = try Self.json(["select", "--capital", "250000", "--settings", folder.path("unlimited.json")])
+    let replayed = (again["settings"] as? [String: Any])?["selection"] as? [String: Any]
+    #expect((replayed?["search"] as? [String: Any])?["budgetSeconds"] is NSNull)
   }
 
   @Test("every instrument's numbers at 1,000,000 match the independent implementation for a sample")

@@ -129,7 +129,7 @@ struct CapitalSweepTests {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
     let analysis = UniverseAnalysis(universe: universe)
     var exactSettings = PipelineSettings()
-    exactSettings.selection.search = SearchSettings(mode: .exact, budgetSeconds: .infinity)
+    exactSettings.selection.search = SearchSettings(mode: .exact, budgetSeconds: nil)
     let exact = try UniverseAnalysis(universe: universe, settings: exactSettings).select(capital: 1_000_000)
     #expect(exact.search.exact?.proved == true)
     let plain = try analysis.select(capital: 1_000_000)

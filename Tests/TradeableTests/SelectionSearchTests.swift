@@ -18,7 +18,7 @@ func search(
   _ candidates: [SelectionCandidate], _ c: Matrix, capital: Double, mode: SearchMode,
   weighting: WeightingScheme = .equal, budget: Double = .infinity
 ) -> SearchOutcome {
-  let rules = SelectionRules(weighting: weighting, search: SearchSettings(mode: mode, budgetSeconds: budget))
+  let rules = SelectionRules(weighting: weighting, search: SearchSettings(mode: mode, budgetSeconds: budget.isFinite ? budget : nil))
   return SelectionSearch(capital: capital, rules: rules).run(candidates, correlation: c)
 }
 

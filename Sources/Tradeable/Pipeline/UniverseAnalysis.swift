@@ -146,12 +146,10 @@ public struct UniverseAnalysis: Sendable {
     if let selectionCorrelation {
       // The eligible instruments' entries of the pool's matrix, read in place (no N × N copy of the eligible part).
       let rows = SubmatrixRows(matrix: selectionCorrelation, positions: positions)
-      outcome = search.run(candidates, correlation: rows, carried: carriedSet, progress: report)
-      selected = rows.submatrix(outcome.final?.members ?? [])
+      (outcome, selected) = search.runKeepingRows(candidates, correlation: rows, carried: carriedSet, progress: report)
     } else {
       let rows = PanelCorrelationRows(panel: poolPanel, columns: positions, floor: settings.correlation.floor)
-      outcome = search.run(candidates, correlation: rows, carried: carriedSet, progress: report)
-      selected = rows.submatrix(outcome.final?.members ?? [])
+      (outcome, selected) = search.runKeepingRows(candidates, correlation: rows, carried: carriedSet, progress: report)
     }
     let portfolio = Portfolio(set: outcome.final, candidates: candidates, capital: capital, sizing: settings.sizing)
     let correlation = CorrelationSummary(
@@ -162,17 +160,5 @@ public struct UniverseAnalysis: Sendable {
       capital: capital, universe: summary, instruments: universe.instruments, metrics: metrics,
       standaloneCapital: standaloneCapital, screening: screening, eligible: eligible,
       search: outcome.renamed(candidates.map(\.index)), portfolio: portfolio, correlation: correlation)
-  }
-}
-
-extension CorrelationRows {
-  /// The `k × k` matrix of candidates `members` (in that order), read row by row.
-  func submatrix(_ members: [Int]) -> Matrix {
-    var c = Matrix(rows: members.count, columns: members.count)
-    for (a, m) in members.enumerated() {
-      let row = self.row(m)
-      for (b, other) in members.enumerated() { c[b, a] = row[other] }
-    }
-    return c
   }
 }

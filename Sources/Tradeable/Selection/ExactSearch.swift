@@ -33,6 +33,8 @@ struct ExactSearch {
   let refinement: Refinement
   /// Seconds left for the search (`.infinity` for no limit).
   let budgetSeconds: Double
+  /// The budget as set (`--search-budget`), for the report's words; `nil` for no limit.
+  var configuredBudget: Double? = nil
 
   /// The largest eligible pool the search takes on: its `n × n` matrix is built from the rows (32 MB at 2,000).
   static let largestPool = 2_000
@@ -60,8 +62,10 @@ struct ExactSearch {
       case .maxSharpe, .handcrafted: search.searchByMaxSharpeBound()
       }
     }
+    let budget = configuredBudget ?? budgetSeconds
     let limit =
-      search.outOfTime ? "the budget of \(NumberFormat.fixed(max(0, budgetSeconds), decimals: 1)) s ran out" : nil
+      search.outOfTime
+      ? "the budget of \(NumberFormat.fixed(max(0, budget), decimals: budget < 1 ? 2 : 1)) s ran out" : nil
     return (ExactSearchReport(proved: !search.outOfTime, nodes: search.nodes, limit: limit), search.best)
   }
 }
@@ -113,11 +117,11 @@ final class BranchAndBound {
   /// Counts a node; false (and `outOfTime`) once the budget is spent.
   @inline(__always) func visit() -> Bool {
     if outOfTime { return false }
-    nodes += 1
     if let deadline, clock.now >= deadline {
       outOfTime = true
       return false
     }
+    nodes += 1
     return true
   }
 

@@ -145,9 +145,16 @@ struct HypersimplexRelaxation {
       aTilde[0] = sumU
       hTilde[0] = -cardinality
       for (a, r) in freeList.enumerated() { aTilde[a + 1] = s[r] }
-      guard let factor = try? reduced.cholesky(), let xa = try? factor.solve(aTilde),
-        let xh = try? factor.solve(hTilde)
-      else { return nil }
+      // M̃⁻¹[ã h̃]: the Cholesky factor (LAPACK), then both right-hand sides through two triangular solves (BLAS).
+      guard let factor = try? reduced.cholesky() else { return nil }
+      var solved = aTilde + hTilde
+      factor.upper.storage.withUnsafeBufferPointer { u in
+        solved.withUnsafeMutableBufferPointer { b in
+          BLAS.trsmUpper(.left, .transpose, m: d, n: 2, alpha: 1, u: u.baseAddress!, ldu: d, b: b.baseAddress!, ldb: d)
+          BLAS.trsmUpper(.left, .none, m: d, n: 2, alpha: 1, u: u.baseAddress!, ldu: d, b: b.baseAddress!, ldb: d)
+        }
+      }
+      let xa = Array(solved[0..<d]), xh = Array(solved[d..<(2 * d)])
       var saa = 0.0, sah = 0.0, shh = 0.0
       for a in 0..<d {
         saa += aTilde[a] * xa[a]

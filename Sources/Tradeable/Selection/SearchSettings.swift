@@ -17,10 +17,11 @@ public struct SearchSettings: Codable, Sendable, Equatable {
   /// How the chosen set is found (`refined`).
   public var mode: SearchMode = .refined
   /// Seconds the `exact` search may run before it returns its best set unproved (10): long enough to prove the
-  /// optimum for the eligible pools of a typical futures account, short enough for an interactive run.
-  public var budgetSeconds: Double = 10
+  /// optimum for the eligible pools of a typical futures account, short enough for an interactive run. `nil`: no
+  /// limit (`--search-budget inf`; JSON has no infinity, so the settings block says `null`).
+  public var budgetSeconds: Double? = 10
 
-  public init(mode: SearchMode = .refined, budgetSeconds: Double = 10) {
+  public init(mode: SearchMode = .refined, budgetSeconds: Double? = 10) {
     self.mode = mode
     self.budgetSeconds = budgetSeconds
   }

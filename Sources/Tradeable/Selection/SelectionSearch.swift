@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The selection at one capital, DESIGN.md §6 and §6b: the greedy path, then — by `rules.search.mode` — nothing
 /// more (`greedy`), the refinement of several starting sets (`refined`, the default), or the exact search from the
 /// refined set (`exact`).
@@ -50,14 +52,37 @@ public struct SelectionSearch: Sendable {
     _ candidates: [SelectionCandidate], correlation: some CorrelationRows, carried: Carried? = nil,
     progress: ((Int) -> Void)? = nil
   ) -> SearchOutcome {
-    precondition(correlation.count == candidates.count, "one correlation row per candidate")
+    runKeepingRows(candidates, correlation: correlation, carried: carried, progress: progress).outcome
+  }
+
+  /// `run`, and the chosen set's correlation matrix (members in their order) from the rows the search computed, so
+  /// the caller need not compute them again (matrix-free, a row is a pass over the weekly panel).
+  func runKeepingRows(
+    _ candidates: [SelectionCandidate], correlation: some CorrelationRows, carried: Carried?,
+    progress: ((Int) -> Void)?
+  ) -> (outcome: SearchOutcome, selected: Matrix) {
     let clock = ContinuousClock()
     let began = clock.now
+    let cache = RowCache(correlation)
+    let outcome = search(candidates, cache: cache, carried: carried, progress: progress, clock: clock, began: began)
+    let members = outcome.final?.members ?? []
+    var selected = Matrix(rows: members.count, columns: members.count)
+    for (b, j) in members.enumerated() {
+      let row = cache.row(j)
+      for (a, i) in members.enumerated() { selected[a, b] = row[i] }
+    }
+    return (outcome, selected)
+  }
+
+  private func search<Rows: CorrelationRows>(
+    _ candidates: [SelectionCandidate], cache: RowCache<Rows>, carried: Carried?, progress: ((Int) -> Void)?,
+    clock: ContinuousClock, began: ContinuousClock.Instant
+  ) -> SearchOutcome {
+    precondition(cache.count == candidates.count, "one correlation row per candidate")
     func elapsed() -> Double {
       let d = clock.now - began
       return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
-    let cache = RowCache(correlation)
     let row = { (i: Int) in cache.row(i) }
     let greedy = GreedySelector(capital: capital, sizing: sizing, rules: rules)
     let path = greedy.path(candidates, admitted: nil, row: row, progress: progress)
@@ -70,7 +95,9 @@ public struct SelectionSearch: Sendable {
       var final = greedySet
       if mode == .exact {
         // Nothing is feasible alone; a set can still be (negative correlations lift its IDM): search every subset.
-        let (report, found) = ExactSearch(refinement: refinement, budgetSeconds: rules.search.budgetSeconds)
+        let (report, found) = ExactSearch(
+          refinement: refinement, budgetSeconds: rules.search.budgetSeconds ?? .infinity,
+          configuredBudget: rules.search.budgetSeconds)
           .run(incumbent: nil)
         exact = report
         final = found
@@ -106,7 +133,9 @@ public struct SelectionSearch: Sendable {
     var final = winner.result.end
     var exact: ExactSearchReport? = nil
     if mode == .exact {
-      let search = ExactSearch(refinement: refinement, budgetSeconds: rules.search.budgetSeconds - elapsed())
+      let search = ExactSearch(
+        refinement: refinement, budgetSeconds: (rules.search.budgetSeconds ?? .infinity) - elapsed(),
+        configuredBudget: rules.search.budgetSeconds)
       let (report, found) = search.run(incumbent: final)
       exact = report
       if let found, refinement.precedes(found, final) { final = found.reordered(Self.order(found.members, after: final.members)) }
