@@ -40,6 +40,10 @@ public enum PysystemtradePriceReader {
     let p = reader.base
     // Header, matched without regard to case.
     let names = reader.texts().map { $0.lowercased() }
+    try CSVFieldReader.checkDuplicateNames(names, ignoringCase: true, file: file, line: reader.line)
+    try CSVFieldReader.checkColumnNames(
+      names, known: ["datetime", "price"], accepted: ["date", "index"], ignoringCase: true, file: file,
+      line: reader.line)
     // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
     // two-column file the column that is not the price.
     let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
@@ -49,13 +53,13 @@ public enum PysystemtradePriceReader {
     else {
       throw InputError(
         file: file, line: reader.line,
-        message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
+        message: "missing column 'DATETIME' in the header '\(reader.headerExcerpt())'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     guard let priceColumn = names.firstIndex(of: "price") else {
       throw InputError(
         file: file, line: reader.line,
-        message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
+        message: "missing column 'price' in the header '\(reader.headerExcerpt())'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     let fieldCount = names.count
@@ -65,9 +69,6 @@ public enum PysystemtradePriceReader {
     var rows = 0
     var rowsWithoutPrice = 0
     var previous: (day: CalendarDay, seconds: Double, line: Int, start: Int, end: Int)? = nil
-    func text(_ s: Int, _ e: Int) -> String {
-      String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
-    }
     while try reader.next() {
       rows += 1
       try reader.requireFieldCount(fieldCount)
@@ -76,16 +77,18 @@ public enum PysystemtradePriceReader {
       // Timestamp.
       let (ds, de) = reader.bounds(dateColumn)
       guard let (day, seconds) = parseTimestamp(p, ds, de) else {
-        throw InputError(
-          file: file, line: line, column: dateColumn + 1,
-          message: de == ds ? "the DATETIME is empty" : "cannot read '\(text(ds, de))' as a DATETIME",
-          suggestion: "Write timestamps as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, e.g. 2023-08-31 20:00:00.")
+        let (message, suggestion) = CalendarDay.problem(
+          p + ds, count: de - ds, what: "DATETIME",
+          format: "Write timestamps as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, e.g. 2023-08-31 20:00:00.")
+        throw InputError(file: file, line: line, column: dateColumn + 1, message: message, suggestion: suggestion)
       }
       if let previous, day < previous.day || (day == previous.day && seconds < previous.seconds) {
         throw InputError(
           file: file, line: line, column: dateColumn + 1,
           message:
-            "'\(text(ds, de))' comes before '\(text(previous.start, previous.end))' on line \(previous.line): rows are not sorted",
+            "'\(InputError.escapedExcerpt(UnsafeBufferPointer(start: p + ds, count: de - ds)))' comes before "
+              + "'\(InputError.escapedExcerpt(UnsafeBufferPointer(start: p + previous.start, count: previous.end - previous.start)))' "
+              + "on line \(previous.line): rows are not sorted",
           suggestion: "Sort the rows by DATETIME, oldest first.")
       }
       previous = (day, seconds, line, ds, de)
@@ -98,7 +101,7 @@ public enum PysystemtradePriceReader {
       }
       guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
         throw InputError(
-          file: file, line: line, column: priceColumn + 1, message: "cannot read '\(text(ps, pe))' as a price",
+          file: file, line: line, column: priceColumn + 1, message: "cannot read '\(reader.excerpt(priceColumn))' as a price",
           suggestion: "Write the price as a plain decimal number (it may be negative), or leave it empty.")
       }
       if let last = dates.last, last == day {

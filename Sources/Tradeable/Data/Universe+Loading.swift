@@ -25,7 +25,8 @@ extension Universe {
         suggestion: "Create it with the header code,name,asset_class,exchange,currency,multiplier,tick_size,... "
           + "(see the README's data formats).")
     }
-    let instruments = try InstrumentSpecification.load(CSVTable(contentsOf: instrumentsPath))
+    let instrumentsTable = try CSVTable(contentsOf: instrumentsPath)
+    let instruments = try InstrumentSpecification.load(instrumentsTable)
 
     // FX.
     let fxPath = joinPath(folder, "fx.csv")
@@ -37,10 +38,11 @@ extension Universe {
     }
     for spec in instruments where fx.rate(spec.currency) == nil {
       throw InputError(
-        file: instrumentsPath, line: spec.sourceLine, column: nil,
-        message: "unknown currency '\(spec.currency)' for '\(spec.code)': fx.csv has no rate for it",
+        file: instrumentsPath, line: spec.sourceLine, column: instrumentsTable.columnIndex("currency").map { $0 + 1 },
+        message: "unknown currency '\(InputError.escapedExcerpt(spec.currency))' for "
+          + "'\(InputError.escapedExcerpt(spec.code))': fx.csv has no rate for it",
         suggestion: FileBytes.exists(fxPath).exists
-          ? "Add a row '\(spec.currency),RATE' to \(fxPath) (units of \(baseCurrency) per \(spec.currency))."
+          ? "Add a row '\(InputError.escapedExcerpt(spec.currency)),RATE' to \(fxPath) (units of \(baseCurrency) per \(InputError.escapedExcerpt(spec.currency)))."
           : "Create \(fxPath) with the header currency,rate and a rate for each currency.")
     }
 
@@ -48,7 +50,14 @@ extension Universe {
     let longPath = joinPath(folder, "prices.csv")
     let folderPath = joinPath(folder, "prices")
     let histories: [PriceHistory]
-    if FileBytes.exists(folderPath).isDirectory {
+    let hasFolder = FileBytes.exists(folderPath).isDirectory
+    if hasFolder, FileBytes.exists(longPath).exists {
+      throw InputError(
+        file: folder, message: "the data folder holds both prices.csv and a prices/ folder: which to read is a guess",
+        suggestion: "Keep one: move prices.csv (date,code,price) or the prices/ folder (CODE.csv files) out of "
+          + "\(folder).")
+    }
+    if hasFolder {
       histories = try loadPriceFolder(folderPath, instruments: instruments, observer: observer)
     } else if FileBytes.exists(longPath).exists {
       histories = try loadLongPriceFile(longPath, instruments: instruments)
@@ -71,14 +80,15 @@ extension Universe {
     if let name = strays.min(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
       throw InputError(
         file: joinPath(path, name),
-        message: "price file for '\(name.dropLast(4))', which is not in instruments.csv",
-        suggestion: "Add '\(name.dropLast(4))' to instruments.csv, or move the file out of the prices folder.")
+        message: "price file for '\(InputError.escapedExcerpt(String(name.dropLast(4))))', which is not in instruments.csv",
+        suggestion: "Add '\(InputError.escapedExcerpt(String(name.dropLast(4))))' to instruments.csv, or move the file "
+          + "out of the prices folder.")
     }
     let present = Set(names)
     for spec in instruments where !present.contains(spec.code + ".csv") {
       throw InputError(
-        file: joinPath(path, spec.code + ".csv"), message: "instrument '\(spec.code)' has no price file",
-        suggestion: "Add \(spec.code).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
+        file: joinPath(path, spec.code + ".csv"), message: "instrument '\(InputError.escapedExcerpt(spec.code))' has no price file",
+        suggestion: "Add \(InputError.escapedExcerpt(spec.code)).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
           + "instruments.csv.")
     }
     let results = ConcurrentResults<Result<PriceHistory, InputError>>(count: instruments.count)
@@ -109,7 +119,7 @@ extension Universe {
     let histories = try PriceFileReader.readLongFile(FileBytes.read(path, displayName: path), file: path, codes: codes)
     for (i, h) in histories.enumerated() where h.count == 0 {
       throw InputError(
-        file: path, message: "instrument '\(instruments[i].code)' has no rows",
+        file: path, message: "instrument '\(InputError.escapedExcerpt(instruments[i].code))' has no rows",
         suggestion: "Add its prices (date,\(instruments[i].code),price), or remove line \(instruments[i].sourceLine) "
           + "of instruments.csv.")
     }
