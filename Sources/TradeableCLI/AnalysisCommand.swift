@@ -28,6 +28,8 @@ extension AnalysisCommand {
     let observer = runOptions.observer()
     let (universe, imported) = try dataOptions.loadData(observer: observer)
     if let imported { printImportNotes(imported) }
-    return (UniverseAnalysis(universe: universe, settings: settings, observer: observer), observer, imported)
+    let analysis = UniverseAnalysis(universe: universe, settings: settings, observer: observer)
+    if let check = analysis.lastDateCheck { printError(check.message) }
+    return (analysis, observer, imported)
   }
 }

@@ -32,6 +32,8 @@ public struct UniverseAnalysis: Sendable {
   public let poolCorrelation: CorrelationEstimate?
   /// The capital at which some instrument first becomes selectable, and which (see `WorkableCapital`).
   public let smallestWorkable: WorkableCapital?
+  /// A warning when most instruments are stale against the universe's last date (see `LastDateCheck`).
+  public let lastDateCheck: LastDateCheck?
 
   public init(universe: Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil) {
     self.universe = universe
@@ -49,6 +51,7 @@ public struct UniverseAnalysis: Sendable {
     let context = FilterContext(universeLastDate: lastDate, capital: nil, sizing: settings.sizing)
     let screening = settings.filters.withoutCapital.screen(metrics, context: context)
     self.screening = screening
+    self.lastDateCheck = LastDateCheck(lastDate: lastDate, metrics: metrics, screening: screening)
     let pool = screening.indices.filter { screening[$0].isEligible }
     self.pool = pool
     self.smallestWorkable = WorkableCapital.smallest(

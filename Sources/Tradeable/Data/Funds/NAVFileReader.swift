@@ -83,6 +83,7 @@ public enum NAVFileReader {
     func text(_ f: Int) -> String { reader.text(f) }
 
     let headerLine = reader.line
+    try reader.requireUTF8()
     let names = reader.texts()
     let lower = names.map { $0.lowercased() }
     try CSVFieldReader.checkHeaderNames(
