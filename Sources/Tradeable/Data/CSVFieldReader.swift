@@ -329,18 +329,26 @@ func withCSVFieldReader<T>(
   _ body: (inout CSVFieldReader) throws(InputError) -> T
 ) throws(InputError) -> T {
   let result: Result<T, InputError> = bytes.withUnsafeBufferPointer { buffer in
-    // An empty array may have no base address; any valid pointer does for zero bytes.
-    let empty: [UInt8] = [0]
-    return empty.withUnsafeBufferPointer { fallback in
-      var reader = CSVFieldReader(
-        buffer.baseAddress ?? fallback.baseAddress!, count: buffer.count, file: file,
-        fieldCountSuggestion: fieldCountSuggestion)
-      do throws(InputError) {
-        return .success(try body(&reader))
-      } catch {
-        return .failure(error)
-      }
+    Result { () throws(InputError) -> T in
+      try withCSVFieldReader(buffer, file: file, fieldCountSuggestion: fieldCountSuggestion, body)
     }
   }
   return try result.get()
+}
+
+/// Runs `body` with a field reader over the bytes of `buffer`.
+func withCSVFieldReader<T>(
+  _ buffer: UnsafeBufferPointer<UInt8>, file: String, fieldCountSuggestion: String,
+  _ body: (inout CSVFieldReader) throws(InputError) -> T
+) throws(InputError) -> T {
+  // An empty buffer may have no base address; any valid pointer does for zero bytes.
+  var reader = CSVFieldReader(
+    buffer.baseAddress ?? CSVFieldReader.emptyBytes, count: buffer.count, file: file,
+    fieldCountSuggestion: fieldCountSuggestion)
+  return try body(&reader)
+}
+
+extension CSVFieldReader {
+  /// A valid address for a reader of no bytes.
+  nonisolated(unsafe) static let emptyBytes = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
 }

@@ -23,6 +23,16 @@ public enum PriceFileReader {
 
   /// The instrument's history from a one-instrument file (folder layout `prices/CODE.csv`).
   public static func readInstrumentFile(_ bytes: [UInt8], file: String) throws(InputError) -> PriceHistory {
+    let result: Result<PriceHistory, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(InputError) -> PriceHistory in try readInstrumentFile(buffer, file: file) }
+    }
+    return try result.get()
+  }
+
+  /// The instrument's history from the bytes of a one-instrument file.
+  static func readInstrumentFile(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(InputError)
+    -> PriceHistory
+  {
     let rows = try parse(bytes, file: file, long: false, codes: [:], instruments: 1)
     guard rows.dates.count > 0 else {
       throw InputError(
@@ -104,6 +114,17 @@ public enum PriceFileReader {
   static func parse(_ bytes: [UInt8], file: String, long: Bool, codes: [String: Int], instruments: Int)
     throws(InputError) -> Rows
   {
+    let result: Result<Rows, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(InputError) -> Rows in
+        try parse(buffer, file: file, long: long, codes: codes, instruments: instruments)
+      }
+    }
+    return try result.get()
+  }
+
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, long: Bool, codes: [String: Int], instruments: Int
+  ) throws(InputError) -> Rows {
     let suggestion = "Give every row one value per header column."
     return try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: suggestion) {
       reader throws(InputError) -> Rows in

@@ -40,8 +40,9 @@ public struct UniverseAnalysis: Sendable {
     self.settings = settings
     self.lastDate = universe.lastDate
     observer?.stageStarted(.measure, total: universe.count)
+    let summaries = universe.priceSummaries(keeping: settings.priceRetention)
     let metrics = universe.metrics(
-      risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
+      summaries, risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
     self.metrics = metrics
     let capitalFilter = settings.filters.capital
     let standalone = metrics.map { m in
@@ -59,7 +60,7 @@ public struct UniverseAnalysis: Sendable {
       standaloneCapital: standalone, sizing: settings.sizing)
     observer?.stageFinished(.measure)
     observer?.stageStarted(.correlation, total: nil)
-    let panel = universe.correlationPanel(of: pool, settings: settings.correlation)
+    let panel = Universe.correlationPanel(pool.map { summaries[$0] }, lastDate: lastDate, settings: settings.correlation)
     self.poolPanel = panel
     let matrixFree = settings.correlation.usesMatrixFree(poolSize: pool.count)
     self.matrixFree = matrixFree
