@@ -110,6 +110,12 @@ public struct UniverseAnalysis: Sendable {
         standaloneCapital: standaloneCapital[i]!)
     }
     let selector = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
+    var repaired: (matrix: Matrix, repair: CorrelationRepair)? = nil
+    if poolCorrelation != nil, settings.correlation.repair {
+      observer?.stageStarted(.repair, total: nil)
+      defer { observer?.stageFinished(.repair) }
+      repaired = try eligibleCorrelation(capital: capital)
+    }
     observer?.stageStarted(.selection, total: nil)
     defer { observer?.stageFinished(.selection) }
     let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
@@ -118,7 +124,7 @@ public struct UniverseAnalysis: Sendable {
     let selected: Matrix
     var selectedFloored: Matrix? = nil
     if let poolCorrelation {
-      if let (matrix, found) = try eligibleCorrelation(capital: capital) {
+      if let (matrix, found) = repaired {
         repair = found
         path = selector.select(candidates, correlation: matrix, progress: report)
         let members = path.final?.members ?? []

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Synchronization
 
 /// Correlations between candidates, one row at a time. The greedy selector with equal weights only ever asks for the
 /// rows of instruments it selects, so a source need not hold the whole `N × N` matrix.
@@ -49,6 +50,10 @@ public struct PanelCorrelationRows: CorrelationRows, Sendable {
   /// The correlation floor.
   public let floor: Double
 
+  /// Rows already computed, by candidate: the selector asks for each chosen instrument's row, and the selection's
+  /// summary for the same rows again (each costs a pass over the whole panel).
+  let computed = RowCache()
+
   public init(panel: CorrelationPanel, columns: [Int], floor: Double) {
     self.panel = panel
     self.columns = columns
@@ -58,6 +63,13 @@ public struct PanelCorrelationRows: CorrelationRows, Sendable {
   public var count: Int { columns.count }
 
   public func row(_ i: Int) -> [Double] {
+    if let row = computed[i] { return row }
+    let row = computeRow(i)
+    computed[i] = row
+    return row
+  }
+
+  func computeRow(_ i: Int) -> [Double] {
     let full = panel.correlationRows([columns[i]])
     var row = [Double](repeating: 0, count: columns.count)
     full.storage.withUnsafeBufferPointer { f in
@@ -69,5 +81,15 @@ public struct PanelCorrelationRows: CorrelationRows, Sendable {
     }
     row[i] = 1
     return row
+  }
+}
+
+/// Computed correlation rows by candidate, shared by copies of a `PanelCorrelationRows` (safe from any thread).
+final class RowCache: Sendable {
+  private let rows = Mutex<[Int: [Double]]>([:])
+
+  subscript(i: Int) -> [Double]? {
+    get { rows.withLock { $0[i] } }
+    set { rows.withLock { $0[i] = newValue } }
   }
 }
