@@ -116,7 +116,14 @@ public enum InputFuzzTarget: String, CaseIterable, Sendable {
       return funds.violations.first.map { "loaded fund settings violate \($0.key)" }
     case .dataFolder:
       return try FuzzArchive(bytes).withFolder(allowed: FuzzArchive.dataFolderPaths) { folder in
-        try Self.checkPipeline(Universe.load(folder: folder))
+        let whole = try Universe.load(folder: folder)
+        if let problem = try Self.checkPipeline(whole) { return problem }
+        // Loading only what the pipeline reads must give the same selection, byte for byte.
+        let settings = PipelineSettings()
+        let summarised = try Universe.load(folder: folder, keeping: .summaries(settings.priceRetention))
+        let a = try UniverseAnalysis(universe: whole, settings: settings).select(capital: 1e6).json.rendered()
+        let b = try UniverseAnalysis(universe: summarised, settings: settings).select(capital: 1e6).json.rendered()
+        return a == b ? nil : "summaries and whole histories select differently"
       }
     case .pysystemtradeFolder:
       return try FuzzArchive(bytes).withFolder(allowed: FuzzArchive.pysystemtradePaths) { folder in

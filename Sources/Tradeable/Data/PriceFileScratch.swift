@@ -125,17 +125,13 @@ extension PriceFileReader {
           else { return nil }
           last = day
           var j = i + 11
-          let start = j
-          while j < n, p[j] > UInt8(ascii: ",") { j += 1 }
-          guard let price = Self.fastNumber(p, start, j, powers.baseAddress!), price.isFinite else { return nil }
+          guard let price = Self.fastField(p, &j, n, powers.baseAddress!), price.isFinite else { return nil }
           var volume = Double.nan
           if hasVolume {
             guard j < n, p[j] == UInt8(ascii: ",") else { return nil }
             j += 1
-            let vs = j
-            while j < n, p[j] > UInt8(ascii: ",") { j += 1 }
-            if j > vs {
-              guard let v = Self.fastNumber(p, vs, j, powers.baseAddress!), v.isFinite, v >= 0 else { return nil }
+            if j < n, p[j] != UInt8(ascii: "\n") {
+              guard let v = Self.fastField(p, &j, n, powers.baseAddress!), v.isFinite, v >= 0 else { return nil }
               volume = v
             }
           }
@@ -170,36 +166,44 @@ extension PriceFileReader {
     return start + Int32(day - 1)
   }
 
-  /// `NumberParser.parse` for the plain form `[-]digits[.digits]` with at most 19 digits (its Clinger fast path,
-  /// computed the same way); anything else goes to `NumberParser.parse` itself.
+  /// The number in the field starting at `i` (moved to the byte that ends the field: the first at or below `,` in
+  /// value — a comma, a line end, a space, …), parsed in the same pass: `NumberParser.parse`'s Clinger fast path for
+  /// the plain form `[-]digits[.digits]` of at most 19 digits followed by a comma or a line end, computed the same
+  /// way; any other field goes to `NumberParser.parse` itself.
   @inline(__always)
-  static func fastNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ powers: UnsafePointer<Double>)
+  static func fastField(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ powers: UnsafePointer<Double>)
     -> Double?
   {
-    var i = start
+    let start = i
     let negative = i < end && p[i] == UInt8(ascii: "-")
     if negative { i += 1 }
     var mantissa: UInt64 = 0
     var digits = 0
-    while i < end, p[i] &- 48 < 10 {
-      mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+    while i < end {
+      let d = p[i] &- 48
+      if d >= 10 { break }
+      mantissa = mantissa &* 10 &+ UInt64(d)
       digits += 1
       i += 1
     }
     var fraction = 0
     if i < end, p[i] == UInt8(ascii: ".") {
       i += 1
-      while i < end, p[i] &- 48 < 10 {
-        mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+      while i < end {
+        let d = p[i] &- 48
+        if d >= 10 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
         fraction += 1
         i += 1
       }
     }
-    guard i == end, digits + fraction > 0, digits + fraction <= 19, mantissa < (1 << 53), fraction <= 22 else {
-      return NumberParser.parse(p, start, end)
+    if i == end || p[i] == UInt8(ascii: ",") || p[i] == UInt8(ascii: "\n"), digits + fraction > 0,
+      digits + fraction <= 19, mantissa < (1 << 53), fraction <= 22
+    {
+      let value = Double(mantissa) / powers[fraction]
+      return negative ? -value : value
     }
-    var value = Double(mantissa)
-    value /= powers[fraction]
-    return negative ? -value : value
+    while i < end, p[i] > UInt8(ascii: ",") { i += 1 }
+    return NumberParser.parse(p, start, i)
   }
 }
