@@ -35,7 +35,7 @@ extension AnalysisCommand {
     let (universe, imported) = try dataOptions.loadData(
       observer: observer, keeping: Self.needsHistories ? .wholeHistories : .summaries(settings.priceRetention))
     if let imported { printImportNotes(imported) }
-    let analysis = UniverseAnalysis(universe: universe, settings: settings, observer: observer)
+    let analysis = UniverseAnalysis(universe: consume universe, settings: settings, observer: observer)
     if let check = analysis.lastDateCheck { printError(check.message) }
     return (analysis, observer, imported)
   }

@@ -66,6 +66,12 @@ public struct PriceSummary: Sendable, Equatable {
   /// The last price (`NaN` without prices).
   public var lastPrice: Double { recentPrices.last ?? .nan }
 
+  /// Lets the recent prices and volumes go, once measured (the correlation reads only the weekly closes).
+  public mutating func releaseRecentPrices() {
+    recentPrices = []
+    recentVolumes = recentVolumes == nil ? nil : []
+  }
+
   /// The summary of `count` prices at `prices` dated `dates` (increasing), with `volumes` when the source has them.
   public init(
     count n: Int, dates: UnsafePointer<CalendarDay>, prices: UnsafePointer<Double>, volumes: UnsafePointer<Double>?,

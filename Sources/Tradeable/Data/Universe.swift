@@ -13,6 +13,11 @@ public struct Universe: Sendable {
   /// What the pipeline reads of each instrument's prices, same order, when loaded that way; empty when the universe
   /// holds whole histories (the pipeline then summarises them itself).
   public var summaries: [PriceSummary]
+  /// Whether the summaries were handed over to an analysis (`takeSummaries()`), which read them and let them go: the
+  /// universe then holds neither histories nor summaries, only its instruments, FX and last date.
+  public private(set) var pricesReleased = false
+  /// The last date, kept when the summaries are released.
+  private var releasedLastDate: CalendarDay? = nil
   /// Exchange rates into the base currency.
   public var fx: FXRates
   /// Where the data came from (for reports), e.g. `data/futures`.
@@ -41,12 +46,23 @@ public struct Universe: Sendable {
   /// Number of instruments.
   public var count: Int { instruments.count }
 
-  /// Whether whole histories are held (`false`: summaries only).
-  public var keepsHistories: Bool { summaries.isEmpty }
+  /// Whether whole histories are held (`false`: summaries only, or released).
+  public var keepsHistories: Bool { summaries.isEmpty && !pricesReleased }
 
   /// The universe's last date: the latest price date over all instruments (DESIGN.md §3).
   public var lastDate: CalendarDay? {
-    keepsHistories ? histories.compactMap(\.lastDate).max() : summaries.compactMap(\.lastDate).max()
+    if pricesReleased { return releasedLastDate }
+    return keepsHistories ? histories.compactMap(\.lastDate).max() : summaries.compactMap(\.lastDate).max()
+  }
+
+  /// Hands the summaries over (without a copy: the caller then holds the only reference, and can free each as it is
+  /// read) and marks the prices released. `nil` when the universe holds whole histories.
+  public mutating func takeSummaries() -> [PriceSummary]? {
+    guard !keepsHistories, !pricesReleased else { return nil }
+    releasedLastDate = lastDate
+    pricesReleased = true
+    defer { summaries = [] }
+    return summaries
   }
 
   /// Units of the base currency per unit of instrument `i`'s currency. Loading checked every currency is known.
@@ -55,6 +71,7 @@ public struct Universe: Sendable {
   /// The summaries the pipeline reads under `retention`: made from the whole histories (in parallel), or the ones
   /// loaded, which must keep at least as much.
   public func priceSummaries(keeping retention: PriceSummary.Retention) -> [PriceSummary] {
+    precondition(!pricesReleased, "the summaries were released to an analysis")
     guard keepsHistories else {
       precondition(
         summaries.allSatisfy { $0.retention.covers(retention) },

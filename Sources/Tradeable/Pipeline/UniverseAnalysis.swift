@@ -35,14 +35,29 @@ public struct UniverseAnalysis: Sendable {
   /// A warning when most instruments are stale against the universe's last date (see `LastDateCheck`).
   public let lastDateCheck: LastDateCheck?
 
-  public init(universe: Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil) {
-    self.universe = universe
+  ///
+  /// A universe that holds summaries (`PriceLoading.summaries`) hands them over: the analysis reads each once and lets
+  /// it go — the recent prices after measuring, the weekly closes after the correlation panel — so that the whole run
+  /// never holds more than one copy of what it read. Pass the universe with `consume` so that no other reference
+  /// keeps them alive; `self.universe` then holds the instruments, FX and last date (`Universe.pricesReleased`).
+  public init(
+    universe: consuming Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil
+  ) {
     self.settings = settings
     self.lastDate = universe.lastDate
     observer?.stageStarted(.measure, total: universe.count)
-    let summaries = universe.priceSummaries(keeping: settings.priceRetention)
+    let released = universe.takeSummaries()
+    var summaries = released ?? universe.priceSummaries(keeping: settings.priceRetention)
+    if released != nil {
+      precondition(
+        summaries.allSatisfy { $0.retention.covers(settings.priceRetention) },
+        "the universe was loaded keeping less than the pipeline reads")
+    }
     let metrics = universe.metrics(
       summaries, risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
+    // Only the weekly closes are read from here on.
+    for i in summaries.indices { summaries[i].releaseRecentPrices() }
+    releaseFreedMemory()
     self.metrics = metrics
     let capitalFilter = settings.filters.capital
     let standalone = metrics.map { m in
@@ -60,11 +75,14 @@ public struct UniverseAnalysis: Sendable {
       standaloneCapital: standalone, sizing: settings.sizing)
     observer?.stageFinished(.measure)
     observer?.stageStarted(.correlation, total: nil)
-    let panel = Universe.correlationPanel(pool.map { summaries[$0] }, lastDate: lastDate, settings: settings.correlation)
+    let poolSummaries = pool.map { summaries[$0] }
+    summaries = []
+    let panel = Universe.correlationPanel(poolSummaries, lastDate: lastDate, settings: settings.correlation)
     self.poolPanel = panel
     let matrixFree = settings.correlation.usesMatrixFree(poolSize: pool.count)
     self.matrixFree = matrixFree
     self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlation.floor)
+    self.universe = universe
     observer?.stageFinished(.correlation)
   }
 
@@ -165,3 +183,25 @@ extension CorrelationRows {
     return c
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Returns memory freed in small blocks to the operating system (glibc keeps freed small blocks for reuse, so a
+/// large structure freed piece by piece would still count in the process's resident memory while the next stage maps
+/// its own; `malloc_trim` gives the free pages back). Elsewhere nothing to do.
+func releaseFreedMemory() {
+  #if canImport(Glibc)
+    // Not in the Glibc module's headers: looked up once by name.
+    if let trim = mallocTrim { _ = trim(0) }
+  #endif
+}
+
+#if canImport(Glibc)
+  /// glibc's `malloc_trim`, when the C library has it.
+  nonisolated(unsafe) let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+  }()
+#endif
