@@ -80,7 +80,7 @@ extension InstrumentMetrics {
     let notional = lastPrice * spec.multiplier * fxRate
     self.notional = notional
 
-    let window = volatilityWindow(history.recentPrices, window: risk.volatilityWindow)
+    let window = volatilityWindow(Array(history.recentPrices), window: risk.volatilityWindow)
     self.priceVolatility = annualisedPriceVolatility(window, businessDaysPerYear: risk.businessDaysPerYear)
     let currencyVolatility = priceVolatility.map { $0 * spec.multiplier * fxRate }
     self.currencyVolatility = currencyVolatility
@@ -112,7 +112,7 @@ extension InstrumentMetrics {
   static func measureLiquidity(_ history: PriceSummary, multiplier: Double, fxRate: Double, days: Int) -> Liquidity {
     guard let volumes = history.recentVolumes, days > 0, history.count >= days else { return .unknown }
     // The last `days` rows: the ends of the kept volumes and prices.
-    let v0 = volumes.count - days, p0 = history.recentPrices.count - days
+    let v0 = volumes.count - days, p0 = history.recentPrices.endIndex - days
     var volume = 0.0, value = 0.0
     for k in 0..<days {
       let v = volumes[v0 + k]

@@ -51,8 +51,9 @@ public struct PriceSummary: Sendable, Equatable {
   /// Dates of the first and last prices; `nil` when there are none.
   public var firstDate: CalendarDay?
   public var lastDate: CalendarDay?
-  /// The last `min(count, retention.prices)` prices, oldest first.
-  public var recentPrices: [Double]
+  /// The last `min(count, retention.prices)` prices, oldest first. A slice: loading keeps the recent prices of many
+  /// instruments in one block, so that letting them go after measuring frees whole pages.
+  public var recentPrices: ArraySlice<Double>
   /// Volumes of the last `min(count, retention.liquidityDays)` rows, oldest first (`NaN` on a row without one); `nil`
   /// when the source has no volume column.
   public var recentVolumes: [Double]?
@@ -65,6 +66,9 @@ public struct PriceSummary: Sendable, Equatable {
 
   /// The last price (`NaN` without prices).
   public var lastPrice: Double { recentPrices.last ?? .nan }
+
+  /// Number of recent prices kept of `count` prices under `retention`.
+  static func keptPrices(_ count: Int, _ retention: Retention) -> Int { min(count, retention.prices) }
 
   /// Lets the recent prices and volumes go, once measured (the correlation reads only the weekly closes).
   public mutating func releaseRecentPrices() {
@@ -82,7 +86,7 @@ public struct PriceSummary: Sendable, Equatable {
     firstDate = n > 0 ? dates[0] : nil
     lastDate = n > 0 ? dates[n - 1] : nil
     let keptPrices = min(n, retention.prices)
-    recentPrices = Array(UnsafeBufferPointer(start: prices + (n - keptPrices), count: keptPrices))
+    recentPrices = ArraySlice(UnsafeBufferPointer(start: prices + (n - keptPrices), count: keptPrices))
     let keptVolumes = min(n, max(retention.liquidityDays, 0))
     recentVolumes = volumes.map { Array(UnsafeBufferPointer(start: $0 + (n - keptVolumes), count: keptVolumes)) }
     // Weekly closes of the window ending with the last price's week, and the close before it.

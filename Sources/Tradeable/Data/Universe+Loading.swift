@@ -135,6 +135,7 @@ extension Universe {
         let first = next.add(chunk, ordering: .relaxed).oldValue
         // Files after an error already found cannot change the error reported: stop early.
         if first >= count || first > failed.load(ordering: .relaxed) { break }
+        var chunkSummaries: [(Int, PriceSummary)] = []
         for i in first..<min(count, first + chunk) {
           let file = joinPath(path, instruments[i].code + ".csv")
           do throws(InputError) {
@@ -148,8 +149,12 @@ extension Universe {
                   prices: Array(UnsafeBufferPointer(start: scratch.prices, count: rows)),
                   volumes: volumes.map { Array(UnsafeBufferPointer(start: $0, count: rows)) })
               case .summaries(let retention):
-                summaries[i] = PriceSummary(
-                  count: rows, dates: scratch.dates, prices: scratch.prices, volumes: volumes, keeping: retention)
+                chunkSummaries.append(
+                  (
+                    i,
+                    PriceSummary(
+                      count: rows, dates: scratch.dates, prices: scratch.prices, volumes: volumes, keeping: retention)
+                  ))
               }
             } else {
               // Not the common layout, or something to report: the general reader, with every check.
@@ -157,7 +162,7 @@ extension Universe {
                 UnsafeBufferPointer(start: scratch.bytes, count: n), file: file)
               switch loading {
               case .wholeHistories: histories[i] = history
-              case .summaries(let retention): summaries[i] = PriceSummary(history, keeping: retention)
+              case .summaries(let retention): chunkSummaries.append((i, PriceSummary(history, keeping: retention)))
               }
             }
           } catch {
@@ -169,6 +174,17 @@ extension Universe {
               seen = original
             }
           }
+        }
+        // The chunk's recent prices in one block: released together after measuring, they free whole pages.
+        var block: [Double] = []
+        block.reserveCapacity(chunkSummaries.reduce(0) { $0 + $1.1.recentPrices.count })
+        for (_, summary) in chunkSummaries { block.append(contentsOf: summary.recentPrices) }
+        var offset = 0
+        for (i, var summary) in chunkSummaries {
+          let kept = summary.recentPrices.count
+          summary.recentPrices = block[offset..<(offset + kept)]
+          offset += kept
+          summaries[i] = summary
         }
         let total = done.add(min(chunk, count - first), ordering: .relaxed).newValue
         observer?.stageAdvanced(.load, done: total)

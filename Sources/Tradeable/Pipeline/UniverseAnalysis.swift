@@ -46,9 +46,12 @@ public struct UniverseAnalysis: Sendable {
     self.settings = settings
     self.lastDate = universe.lastDate
     observer?.stageStarted(.measure, total: universe.count)
-    let released = universe.takeSummaries()
-    var summaries = released ?? universe.priceSummaries(keeping: settings.priceRetention)
-    if released != nil {
+    // The summaries, held here alone (one reference, so each inner array is freed when released below).
+    var summaries: [PriceSummary]
+    if universe.keepsHistories {
+      summaries = universe.priceSummaries(keeping: settings.priceRetention)
+    } else {
+      summaries = universe.takeSummaries()!
       precondition(
         summaries.allSatisfy { $0.retention.covers(settings.priceRetention) },
         "the universe was loaded keeping less than the pipeline reads")
