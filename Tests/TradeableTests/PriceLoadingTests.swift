@@ -40,7 +40,7 @@ struct PriceLoadingTests {
     let prices = (0..<11).map { Double($0) * 10 }
     let volumes = (0..<11).map { $0 == 9 ? Double.nan : Double($0) }
     let history = PriceHistory(dates: dates, prices: prices, volumes: volumes)
-    let two = PriceSummary(history, keeping: .init(volatilityWindow: 3, liquidityDays: 2, correlationWeeks: 2))
+    let two = PriceSummary(history, keeping: .init(differences: 3, volumeRows: 2, weeks: 2))
     #expect(two.count == 11 && two.firstDate == dates[0] && two.lastDate == dates[10])
     #expect(two.recentPrices == [70, 80, 90, 100])  // window 3 → 4 prices
     #expect(two.recentVolumes!.count == 2 && two.recentVolumes![0].isNaN && two.recentVolumes![1] == 10)
@@ -48,12 +48,12 @@ struct PriceLoadingTests {
     #expect(two.weekDates == [dates[4], dates[9], dates[10]])
     #expect(two.weeklyCloses == [40, 90, 100])
     // A window longer than the data keeps every week; the liquidity window can need more prices than the volatility.
-    let all = PriceSummary(history, keeping: .init(volatilityWindow: 2, liquidityDays: 6, correlationWeeks: 1_000_000))
+    let all = PriceSummary(history, keeping: .init(differences: 2, volumeRows: 6, weeks: 1_000_000))
     #expect(all.weeklyCloses == [40, 90, 100] && all.recentPrices.count == 6)
     // Huge settings keep everything and do not overflow.
-    let huge = PriceSummary(history, keeping: .init(volatilityWindow: .max, liquidityDays: .max, correlationWeeks: .max))
-    #expect(huge.recentPrices == prices && huge.recentVolumes!.count == 11)
-    #expect(PriceSummary.Retention(volatilityWindow: .max, liquidityDays: 0, correlationWeeks: 1).prices == .max)
+    let huge = PriceSummary(history, keeping: .init(differences: .max, volumeRows: .max, weeks: .max))
+    #expect(Array(huge.recentPrices) == prices && huge.recentVolumes!.count == 11)
+    #expect(PriceSummary.Retention(differences: .max, volumeRows: 0, weeks: 1).prices == .max)
   }
 
   /// A folder of `count` instruments with generated prices; `broken` maps instrument numbers to file contents.

@@ -28,11 +28,18 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("load bundled futures data, summaries only (what select keeps)") { benchmark in
+    let retention = PipelineSettings().priceRetention
+    for _ in benchmark.scaledIterations {
+      blackHole(try! Universe.load(folder: folder, keeping: .summaries(retention)))
+    }
+  }
+
   Benchmark("analyse bundled futures data (metrics, filters, correlation)") { benchmark in
     let universe = try! Universe.load(folder: folder)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      blackHole(UniverseAnalysis(universe: universe, settings: SelectionSettings()))
+      blackHole(UniverseAnalysis(universe: universe, settings: PipelineSettings()))
     }
   }
 }

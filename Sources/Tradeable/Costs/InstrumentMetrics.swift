@@ -54,8 +54,7 @@ extension InstrumentMetrics {
     index: Int, spec: InstrumentSpecification, history: PriceHistory, fxRate: Double, risk: RiskSettings,
     costs: CostSettings, liquidityDays: Int
   ) {
-    let retention = PriceSummary.Retention(
-      volatilityWindow: risk.volatilityWindow, liquidityDays: liquidityDays, correlationWeeks: 1)
+    let retention = PriceSummary.Retention(differences: risk.volatilityWindow, volumeRows: liquidityDays, weeks: 1)
     self.init(
       index: index, spec: spec, prices: PriceSummary(history, keeping: retention), fxRate: fxRate, risk: risk,
       costs: costs, liquidityDays: liquidityDays)
@@ -69,7 +68,7 @@ extension InstrumentMetrics {
     costs: CostSettings, liquidityDays: Int
   ) {
     precondition(
-      history.retention.volatilityWindow >= risk.volatilityWindow && history.retention.liquidityDays >= liquidityDays,
+      history.retention.differences >= risk.volatilityWindow && history.retention.volumeRows >= liquidityDays,
       "the summary keeps the volatility and liquidity windows")
     self.index = index
     self.code = spec.code

@@ -22,8 +22,7 @@ extension Universe {
 
   /// Metrics of every instrument from its whole history (summarised first).
   public func metrics(risk: RiskSettings, costs: CostSettings, liquidityDays: Int) -> [InstrumentMetrics] {
-    let retention = PriceSummary.Retention(
-      volatilityWindow: risk.volatilityWindow, liquidityDays: liquidityDays, correlationWeeks: 1)
+    let retention = PriceSummary.Retention(differences: risk.volatilityWindow, volumeRows: liquidityDays, weeks: 1)
     return metrics(priceSummaries(keeping: retention), risk: risk, costs: costs, liquidityDays: liquidityDays)
   }
 }

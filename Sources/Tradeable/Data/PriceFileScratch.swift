@@ -200,7 +200,8 @@ extension PriceFileReader {
     if i == end || p[i] == UInt8(ascii: ",") || p[i] == UInt8(ascii: "\n"), digits + fraction > 0,
       digits + fraction <= 19, mantissa < (1 << 53), fraction <= 22
     {
-      let value = Double(mantissa) / powers[fraction]
+      // x / 1 is x: integers (volumes, mostly) skip the division.
+      let value = fraction == 0 ? Double(mantissa) : Double(mantissa) / powers[fraction]
       return negative ? -value : value
     }
     while i < end, p[i] > UInt8(ascii: ",") { i += 1 }

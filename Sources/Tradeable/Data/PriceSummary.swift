@@ -9,7 +9,7 @@
 /// | history, stale filters, the last date (§3, §5) | the number of prices, the last date | `count`, `lastDate` |
 /// | correlation (§3) | weekly closes in the window, and the close before it; the first date (a window longer than the data is the data) | `weekDates`/`weeklyCloses`, `firstDate` |
 ///
-/// The weekly closes are those of the `correlationWeeks` ISO weeks ending with the week of the instrument's own last
+/// The weekly closes are those of the `retention.weeks` ISO weeks ending with the week of the instrument's own last
 /// price, and the close before them. The universe's last date is at or after the instrument's, so its window starts
 /// in the same week or later: every close the correlation of DESIGN.md §3 reads is here, and
 /// `PeriodicPanel.weeklyDifferences` gives the same differences from these closes as from the whole history (each
@@ -20,29 +20,28 @@
 public struct PriceSummary: Sendable, Equatable {
   /// How much of each history to keep: a setting of each stage that reads prices, handed down by the pipeline.
   public struct Retention: Sendable, Equatable {
-    /// Daily differences of the volatility window (the risk stage's `volatilityWindow`).
-    public var volatilityWindow: Int
-    /// Last daily rows the liquidity filter averages (its `days`).
-    public var liquidityDays: Int
-    /// ISO weeks of the correlation window (the correlation stage's `weeks`).
-    public var correlationWeeks: Int
+    /// Daily differences to keep: the volatility window (the risk stage's `volatilityWindow`).
+    public var differences: Int
+    /// Last daily rows whose volumes to keep: the liquidity filter's `days`.
+    public var volumeRows: Int
+    /// ISO weeks of weekly closes to keep: the correlation window (the correlation stage's `weeks`).
+    public var weeks: Int
 
-    public init(volatilityWindow: Int, liquidityDays: Int, correlationWeeks: Int) {
-      self.volatilityWindow = volatilityWindow
-      self.liquidityDays = liquidityDays
-      self.correlationWeeks = correlationWeeks
+    public init(differences: Int, volumeRows: Int, weeks: Int) {
+      self.differences = differences
+      self.volumeRows = volumeRows
+      self.weeks = weeks
     }
 
     /// Prices kept: enough for the volatility window's differences and the liquidity window's traded values.
     public var prices: Int {
-      let (window, overflow) = volatilityWindow.addingReportingOverflow(1)
-      return max(overflow ? Int.max : window, liquidityDays, 1)
+      let (window, overflow) = differences.addingReportingOverflow(1)
+      return max(overflow ? Int.max : window, volumeRows, 1)
     }
 
     /// Whether a summary kept under `self` holds everything one kept under `other` would.
     public func covers(_ other: Retention) -> Bool {
-      volatilityWindow >= other.volatilityWindow && liquidityDays >= other.liquidityDays
-        && correlationWeeks >= other.correlationWeeks
+      differences >= other.differences && volumeRows >= other.volumeRows && weeks >= other.weeks
     }
   }
 
@@ -54,7 +53,7 @@ public struct PriceSummary: Sendable, Equatable {
   /// The last `min(count, retention.prices)` prices, oldest first. A slice: loading keeps the recent prices of many
   /// instruments in one block, so that letting them go after measuring frees whole pages.
   public var recentPrices: ArraySlice<Double>
-  /// Volumes of the last `min(count, retention.liquidityDays)` rows, oldest first (`NaN` on a row without one); `nil`
+  /// Volumes of the last `min(count, retention.volumeRows)` rows, oldest first (`NaN` on a row without one); `nil`
   /// when the source has no volume column.
   public var recentVolumes: [Double]?
   /// Dates of the kept weekly closes (each the last price date of its ISO week), increasing.
@@ -87,14 +86,14 @@ public struct PriceSummary: Sendable, Equatable {
     lastDate = n > 0 ? dates[n - 1] : nil
     let keptPrices = min(n, retention.prices)
     recentPrices = ArraySlice(UnsafeBufferPointer(start: prices + (n - keptPrices), count: keptPrices))
-    let keptVolumes = min(n, max(retention.liquidityDays, 0))
+    let keptVolumes = min(n, max(retention.volumeRows, 0))
     recentVolumes = volumes.map { Array(UnsafeBufferPointer(start: $0 + (n - keptVolumes), count: keptVolumes)) }
     // Weekly closes of the window ending with the last price's week, and the close before it.
     var weekDates: [CalendarDay] = []
     var weeklyCloses: [Double] = []
     if n > 0 {
       let lastWeek = dates[n - 1].isoWeekNumber
-      let (first, overflow) = lastWeek.subtractingReportingOverflow(max(retention.correlationWeeks, 1) - 1)
+      let (first, overflow) = lastWeek.subtractingReportingOverflow(max(retention.weeks, 1) - 1)
       let firstWeek = overflow ? Int.min : first
       var start = n - 1
       while start > 0, dates[start - 1].isoWeekNumber >= firstWeek { start -= 1 }

@@ -54,7 +54,6 @@ extension PipelineSettings {
   /// filter's days and the correlation window (see `PriceSummary`). A universe loaded keeping this much gives the
   /// same results as one holding whole histories.
   public var priceRetention: PriceSummary.Retention {
-    PriceSummary.Retention(
-      volatilityWindow: risk.volatilityWindow, liquidityDays: filters.liquidity.days, correlationWeeks: correlation.weeks)
+    PriceSummary.Retention(differences: risk.volatilityWindow, volumeRows: filters.liquidity.days, weeks: correlation.weeks)
   }
 }

@@ -21,7 +21,7 @@ extension Universe {
   /// instruments, since no weekly difference can fall before it. The correlations are the same, and the panel's
   /// memory is bounded by the data's span whatever `settings.weeks` says.
   public func correlationPanel(of indices: [Int], settings: CorrelationSettings) -> CorrelationPanel {
-    let retention = PriceSummary.Retention(volatilityWindow: 1, liquidityDays: 0, correlationWeeks: settings.weeks)
+    let retention = PriceSummary.Retention(differences: 1, volumeRows: 0, weeks: settings.weeks)
     let selected =
       keepsHistories
       ? indices.map { PriceSummary(histories[$0], keeping: retention) } : indices.map { self.summaries[$0] }
@@ -33,7 +33,7 @@ extension Universe {
     _ summaries: [PriceSummary], lastDate: CalendarDay?, settings: CorrelationSettings
   ) -> CorrelationPanel {
     guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
-    precondition(summaries.allSatisfy { $0.retention.correlationWeeks >= settings.weeks }, "the summaries keep the window")
+    precondition(summaries.allSatisfy { $0.retention.weeks >= settings.weeks }, "the summaries keep the window")
     return PeriodicPanel(
       series: summaries.map { ($0.weekDates, $0.weeklyCloses) }, lastDate: lastDate,
       periods: windowWeeks(settings.weeks, firstDate: summaries.compactMap(\.firstDate).min(), lastDate),
