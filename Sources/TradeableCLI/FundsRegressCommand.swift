@@ -44,6 +44,7 @@ struct FundsRegressCommand: ParsableCommand {
       let (_, entries) = try input.load()
       let factorPath = factors ?? BundledFunds.index
       var factorSeries = try FundUniverse.loadSeries([factorPath]).series
+      if let date = input.date { factorSeries = factorSeries.map { $0.truncated(through: date) } }
       if !factor.isEmpty {
         let available = factorSeries.map(\.code)
         for code in factor where !available.contains(code) {

@@ -9,7 +9,7 @@ public struct FundMetricsReport: Sendable {
   public let windows: [MetricWindow]
   /// Annual risk-free rate of the Sharpe ratio.
   public let riskFree: Double
-  /// Only NAVs on or before this date (`nil`: all).
+  /// The date the entries were cut at (`FundUniverse.asOf(_:)`), for the report's words; `nil`: all NAVs.
   public let date: CalendarDay?
   /// Where the NAVs and products came from.
   public let source: String
@@ -29,9 +29,8 @@ public struct FundMetricsReport: Sendable {
     self.productsFile = productsFile
     metrics = entries.map { entry in
       guard entry.isKept, let p = entry.periodsPerYear else { return windows.map { _ in nil } }
-      let series = date.map { entry.series.truncated(through: $0) } ?? entry.series
       return windows.map { w in
-        series.window(w).map { PerformanceMetrics($0, periodsPerYear: p, riskFree: riskFree) }
+        entry.series.window(w).map { PerformanceMetrics($0, periodsPerYear: p, riskFree: riskFree) }
       }
     }
   }
