@@ -87,10 +87,15 @@ public struct FundAnalysis: Sendable {
           )
         }
         : [(entry.product, nil)]
+      // A manager series is at its stop line when one of its members is (each member's latest NAV against its line).
+      let stopped = entry.members.contains { i in
+        universe.series[i].navs.last.flatMap { universe.products[i].lineStatus(nav: $0) }?.isAtOrBelowStopLine ?? false
+      }
       return FundSelectionMetrics(
         entry: k, code: entry.code, series: entry.series, frequency: entry.frequency,
         periodsPerYear: entry.periodsPerYear, product: entry.product, feeMembers: feeMembers,
-        fxRate: fx.rate(entry.product.currency ?? fx.baseCurrency) ?? .nan, risk: risk, costs: settings.costs)
+        fxRate: fx.rate(entry.product.currency ?? fx.baseCurrency) ?? .nan, risk: risk, costs: settings.costs,
+        isAtOrBelowStopLine: stopped)
     }
     self.metrics = metrics
     let capitalFilter = settings.filters.capital

@@ -35,6 +35,9 @@ extension FundSelection {
         ("expectedPerformanceFee", .optional(m.feeDrag?.expectedPerformance)),
         ("transactionFeesPerYear", .optional(m.feeDrag?.transactions)),
         ("netSR", .optional(m.netSR)),
+        ("lastNAV", .optional(e.series.navs.last)),
+        ("warningLine", .optional(e.product.warningLine)),
+        ("stopLine", .optional(e.product.stopLine)),
       ]
       if e.isMerged { extra.append(("members", .array(e.members.map { .string(universe.productCodes[$0]) }))) }
       return SelectionReport.Row(
@@ -50,12 +53,32 @@ extension FundSelection {
         case .frequency, .history: return entry.reasonText.isEmpty ? reason.rawValue : ""
         case .capital: return "capital (needs \(money(standaloneCapital[k])) \(base))"
         case .cost: return "cost (\(NumberFormat.fixed(metrics[k].annualSRCost, decimals: 3)) SR a year)"
+        case .stopLine:
+          guard let nav = entry.series.navs.last, let line = entry.product.stopLine else {
+            return "stop_line (a member at or below its stop line)"
+          }
+          return "stop_line (NAV \(JSONValue.format(nav)) at or below \(JSONValue.format(line)))"
         default: return reason.rawValue
         }
       }
       let cleaning = entry.isKept ? [] : [entry.reasonText]
       return "  \(entry.code): " + (cleaning + words.filter { !$0.isEmpty }).joined(separator: ", ")
     }
+    var exclusions: [(ExclusionReason, String)] = [
+      (.frequency, "reports less often than monthly (median gap over 35 days)"),
+      (.history, "fewer than the minimum number of NAVs"),
+      (.volatility, "zero volatility: SR cost undefined"),
+    ]
+    if entries.contains(where: { $0.product.stopLine != nil }) || metrics.contains(where: \.isAtOrBelowStopLine) {
+      exclusions.append((.stopLine, "latest NAV at or below the product's stop-loss line: being liquidated"))
+    }
+    exclusions.append(
+      (
+        .cost,
+        settings.filters.cost.map { "annual SR cost above \(NumberFormat.fixed($0.maximumSRCost, decimals: 2))" }
+          ?? "no cost limit (--max-sr-cost)"
+      ))
+    exclusions.append((.capital, "needs more than \(money(capital)) \(base) on its own"))
     return SelectionReport(
       noun: .product, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, rows: rows,
       lastDate: universe.lastDate, smallestWorkable: universe.smallestWorkable.map { ($0.capital, nil) },
@@ -89,17 +112,7 @@ extension FundSelection {
       positionFormula: "Units = capital × IDM × weight × target volatility / (minimum subscription × volatility), a "
         + "unit being one minimum subscription; exposure = units × minimum subscription.",
       screens: "the frequency, history and volatility checks",
-      exclusions: [
-        (.frequency, "reports less often than monthly (median gap over 35 days)"),
-        (.history, "fewer than the minimum number of NAVs"),
-        (.volatility, "zero volatility: SR cost undefined"),
-        (
-          .cost,
-          settings.filters.cost.map { "annual SR cost above \(NumberFormat.fixed($0.maximumSRCost, decimals: 2))" }
-            ?? "no cost limit (--max-sr-cost)"
-        ),
-        (.capital, "needs more than \(money(capital)) \(base) on its own"),
-      ],
+      exclusions: exclusions,
       exclusionDetails: details,
       correlationSummary: { width in
         correlationSummary.split(separator: "\n").flatMap { line -> [String] in
