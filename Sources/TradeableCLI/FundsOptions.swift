@@ -159,3 +159,17 @@ struct RankScoreOptions: ParsableArguments {
 
 /// Prints `text`, the output of a command.
 func emit(_ text: String) { print(text) }
+
+/// Writes an HTML page to `path` (`-`: standard output), saying on standard error what was written; an error names
+/// the file and exits 1.
+func writeHTML(_ path: String, _ page: String, what: String) throws {
+  if path == "-" {
+    print(page, terminator: "")
+    return
+  }
+  if let problem = writeFile(path, page) {
+    printError("\(path): error: cannot write \(what) (\(problem))\n  Check that the folder exists and is writable.")
+    throw ExitCode(1)
+  }
+  printError("Wrote \(path) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(what).")
+}
