@@ -30,8 +30,14 @@ public struct FundAnalysis: Sendable {
   public let screening: [Screening]
   /// Entries in the pool (every filter but capital passed), entry order.
   public let pool: [Int]
-  /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated.
-  public let poolCorrelation: CorrelationEstimate
+  /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated; `nil` when the
+  /// pool is selected matrix-free (`FundRiskSettings.usesMatrixFree`).
+  public let poolCorrelation: CorrelationEstimate?
+  /// The pool's monthly panel, kept for matrix-free selection (each chosen product's row is computed from it).
+  public let poolPanel: CorrelationPanel?
+  /// Whether the selection works matrix-free: no `N × N` matrix and no repair; the chosen set's own matrix is
+  /// checked and reported.
+  public let matrixFree: Bool
   /// The capital at which some product first becomes selectable, and which.
   public let smallestWorkable: WorkableCapital?
 
@@ -119,14 +125,21 @@ public struct FundAnalysis: Sendable {
       over: pool, codes: metrics.map(\.code), unitRisk: metrics.map(\.unitRisk), standaloneCapital: standalone,
       sizing: settings.sizing)
 
-    // Correlation: monthly returns of the pool, no floor.
+    // Correlation: monthly returns of the pool, no floor; matrix-free above the threshold.
+    let matrixFree = risk.usesMatrixFree(poolSize: pool.count)
+    self.matrixFree = matrixFree
     if let lastDate, !pool.isEmpty {
       let panel = PeriodicPanel.monthlyReturns(
-        pool.map { entries[$0].series }, lastDate: lastDate, months: risk.correlationMonths)
-      self.poolCorrelation = flooredCorrelation(panel.correlationPanel(), floor: FundRiskSettings.noCorrelationFloor)
+        pool.map { entries[$0].series }, lastDate: lastDate, months: risk.correlationMonths
+      ).correlationPanel()
+      self.poolPanel = matrixFree ? panel : nil
+      self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: FundRiskSettings.noCorrelationFloor)
     } else {
-      self.poolCorrelation = CorrelationEstimate(
-        matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
+      self.poolPanel = nil
+      self.poolCorrelation =
+        matrixFree
+        ? nil
+        : CorrelationEstimate(matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
     }
   }
 
@@ -135,7 +148,7 @@ public struct FundAnalysis: Sendable {
     FundUniverseSummary(
       source: universe.source, productsFile: universe.productsFile, baseCurrency: fx.baseCurrency,
       productCodes: universe.products.map(\.code), lastDate: lastDate, poolSize: pool.count,
-      smallestWorkable: smallestWorkable, undefinedPairs: poolCorrelation.undefinedPairs, settings: settings)
+      smallestWorkable: smallestWorkable, undefinedPairs: poolCorrelation?.undefinedPairs, settings: settings)
   }
 
   /// The capital filter and the selection at `capital`.
@@ -147,21 +160,36 @@ public struct FundAnalysis: Sendable {
     var positions: [Int] = []
     for (position, k) in pool.enumerated() where screening[k].isEligible { positions.append(position) }
     let eligible = positions.map { pool[$0] }
-    let (matrix, repair) = try repairCorrelation(
-      poolCorrelation.matrix.principalSubmatrix(positions), threshold: settings.risk.positiveDefiniteThreshold,
-      floor: settings.risk.eigenvalueFloor)
     let candidates = eligible.map { k in
       SelectionCandidate(
         index: k, code: metrics[k].code, netSR: metrics[k].netSR!, annualSRCost: metrics[k].annualSRCost!,
         unitRisk: metrics[k].unitRisk!, unitValue: metrics[k].minimumSubscription!,
         standaloneCapital: standaloneCapital[k]!)
     }
-    let path = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
-      .select(candidates, correlation: matrix)
+    let selector = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
+    let path: SelectionPath
+    let repair: CorrelationRepair
+    if let poolCorrelation {
+      let (matrix, found) = try repairCorrelation(
+        poolCorrelation.matrix.principalSubmatrix(positions), threshold: settings.risk.positiveDefiniteThreshold,
+        floor: settings.risk.eigenvalueFloor)
+      path = selector.select(candidates, correlation: matrix)
+      repair = found
+    } else {
+      // Matrix-free: the rows of the products the selector asks for, from the panel; the chosen set's matrix is
+      // checked (its smallest eigenvalue reported), not repaired.
+      let rows = PanelCorrelationRows(
+        panel: poolPanel!, columns: positions, floor: FundRiskSettings.noCorrelationFloor)
+      path = selector.select(candidates, correlation: rows)
+      let chosen = rows.submatrix(path.final?.members ?? [])
+      repair = CorrelationRepair(
+        smallestEigenvalue: chosen.rows > 0 ? try chosen.smallestEigenvalue() : .infinity, repaired: false,
+        clippedEigenvalues: 0)
+    }
     let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: settings.sizing)
     return FundSelection(
       capital: capital, universe: summary, entries: entries, metrics: metrics, standaloneCapital: standaloneCapital,
       screening: screening, eligible: eligible, path: path.renamed(candidates.map(\.index)), portfolio: portfolio,
-      repair: repair)
+      repair: repair, matrixFree: matrixFree)
   }
 }

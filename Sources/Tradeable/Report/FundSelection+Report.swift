@@ -83,13 +83,17 @@ extension FundSelection {
       noun: .product, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, rows: rows,
       lastDate: universe.lastDate, smallestWorkable: universe.smallestWorkable.map { ($0.capital, nil) },
       correlation: .object([
+        ("mode", .string(matrixFree ? CorrelationMode.matrixFree.rawValue : CorrelationMode.full.rawValue)),
         ("eligible", .integer(eligible.count)),
-        ("positiveDefinite", .bool(!repair.repaired)),
+        (
+          "positiveDefinite",
+          .bool(matrixFree ? repair.smallestEigenvalue >= settings.risk.positiveDefiniteThreshold : !repair.repaired)
+        ),
         ("repaired", .bool(repair.repaired)),
         ("smallestEigenvalue", .optional(repair.smallestEigenvalue)),
         ("clippedEigenvalues", .integer(repair.clippedEigenvalues)),
         ("months", .integer(settings.risk.correlationMonths)),
-        ("undefinedPairs", .integer(universe.undefinedPairs)),
+        ("undefinedPairs", universe.undefinedPairs.map { .integer($0) } ?? .null),
       ]),
       settings: settings.json,
       question: "which funds to hold",
@@ -127,10 +131,21 @@ extension FundSelection {
   var correlationSummary: String {
     let n = eligible.count
     if n < 2 { return "Correlation: fewer than two eligible products, nothing to estimate." }
-    let undefined = universe.undefinedPairs > 0 ? " (\(universe.undefinedPairs) pairs without overlap set to 0)" : ""
+    let undefined = (universe.undefinedPairs ?? 0) > 0 ? " (\(universe.undefinedPairs!) pairs without overlap set to 0)" : ""
     let lead =
       "Correlation: monthly returns of month-end NAVs, pairwise over \(settings.risk.correlationMonths) months, no "
       + "floor\(undefined).\n"
+    if matrixFree {
+      let k = portfolio.members.count
+      return lead + "  Matrix-free: \(universe.poolSize) products in the pool, over the threshold of "
+        + "\(NumberFormat.integer(settings.risk.matrixFreeThreshold)); each chosen product's row comes from the monthly "
+        + "panel and no \(n)×\(n) matrix is formed or repaired."
+        + (k > 0
+          ? " The chosen set's \(k)×\(k) matrix has smallest eigenvalue "
+            + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))"
+            + (repair.smallestEigenvalue >= settings.risk.positiveDefiniteThreshold
+              ? "." : " (not positive definite, not repaired: pairwise estimates over ragged histories).") : "")
+    }
     if repair.repaired {
       return lead + "  The \(n)×\(n) matrix was not positive definite (smallest eigenvalue "
         + "\(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): \(repair.clippedEigenvalues) eigenvalues "
