@@ -2,9 +2,9 @@
 ///
 /// Backed by raw memory rather than an `Array` property, so concurrent writes to distinct slots do not trip Swift's
 /// exclusivity checks on the array as a whole.
-final class ConcurrentResults<Element>: @unchecked Sendable {
+public final class ConcurrentResults<Element>: @unchecked Sendable {
   private let slots: UnsafeMutableBufferPointer<Element?>
-  init(count: Int) {
+  public init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(repeating: nil)
   }
@@ -12,7 +12,7 @@ final class ConcurrentResults<Element>: @unchecked Sendable {
     slots.deinitialize()
     slots.deallocate()
   }
-  subscript(i: Int) -> Element? {
+  public subscript(i: Int) -> Element? {
     get { slots[i] }
     set { slots[i] = newValue }
   }
