@@ -19,6 +19,7 @@ Choices where the text is silent (each is also Tradeable's documented behaviour)
 - Style analysis: the shared dates are the dates on which the product and every factor have a NAV; P is the
   frequency of those shared dates.
 """
+import bisect
 import csv
 import datetime as dt
 import itertools
@@ -98,10 +99,9 @@ def window_start(day, k):
 def window(dates, navs, end, k):
     """(dates, navs) of the window of k months ending at `end`: NAVs after the start and on or before `end`, plus the
     last NAV on or before the start as base; None when there is no base or nothing after it."""
-    through = max((i for i, d in enumerate(dates) if d <= end), default=None)
-    start = window_start(end, k)
-    base = max((i for i, d in enumerate(dates) if d <= start), default=None)
-    if through is None or base is None or base >= through:
+    through = bisect.bisect_right(dates, end) - 1
+    base = bisect.bisect_right(dates, window_start(end, k)) - 1
+    if through < 0 or base < 0 or base >= through:
         return None
     return dates[base:through + 1], navs[base:through + 1]
 
@@ -155,16 +155,16 @@ def factor_test(series, minimum_navs=40, minimum_products=5, risk_free=0.0):
         m, nxt = ends[i], ends[i + 1]
         rows = {key: ([], []) for key in cells}
         for code, (dates, navs) in series.items():
-            upto = [k for k, d in enumerate(dates) if d <= m]
-            if len(upto) < minimum_navs:
+            count = bisect.bisect_right(dates, m)  # NAVs on or before m
+            if count < minimum_navs:
                 continue
-            periods = frequency_periods(dates[:len(upto)])
+            periods = frequency_periods(dates[:count])
             if periods is None:
                 continue
-            in_next = [k for k, d in enumerate(dates) if m < d <= nxt]
-            if not in_next:
+            last_next = bisect.bisect_right(dates, nxt) - 1  # the last NAV of month m + 1, if any
+            if last_next < count:
                 continue
-            next_return = navs[in_next[-1]] / navs[upto[-1]] - 1
+            next_return = navs[last_next] / navs[count - 1] - 1
             for w, k in WINDOWS:
                 win = window(dates, navs, m, k)
                 if win is None:
