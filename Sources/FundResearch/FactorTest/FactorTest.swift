@@ -1,4 +1,3 @@
-import Dispatch
 import Tradeable
 
 /// Settings of the factor test (DESIGN.md §8).
@@ -150,9 +149,7 @@ public struct FactorTest: Sendable {
     // Per product, per month: the screens as of m and the next month's NAV (one pass over its dates).
     let slowest = cleaning.frequency.slowest
     let minimumNAVs = cleaning.history.minimumPrices
-    let states = ConcurrentResults<[ProductMonth]>(count: series.count)
-    let returns = ConcurrentResults<[Double]>(count: series.count)
-    DispatchQueue.concurrentPerform(iterations: series.count) { j in
+    let perProduct = ConcurrentResults<(months: [ProductMonth], returns: [Double])>.map(series.count) { j in
       let s = series[j]
       var tracker = ReportingFrequency.Tracker()
       var k = 0  // NAVs added to the tracker
@@ -170,19 +167,17 @@ public struct FactorTest: Sendable {
         else { continue }
         months[i] = ProductMonth(through: Int32(k - 1), next: Int32(next), periodsPerYear: p)
       }
-      states[j] = months
-      returns[j] = s.returns
+      return (months, s.returns)
     }
-    let productMonths = (0..<series.count).map { states[$0]! }
-    let productReturns = (0..<series.count).map { returns[$0]! }
+    let productMonths = perProduct.map(\.months)
+    let productReturns = perProduct.map(\.returns)
     self.participants = (0..<monthCount).map { i in productMonths.filter { $0[i].through >= 0 }.count }
 
     // Per month: every metric over every window, ranked.
     let metrics = FactorMetric.allCases
     let windows = settings.windows
     let cellCount = metrics.count * windows.count
-    let monthly = ConcurrentResults<[MonthCell]>(count: monthCount)
-    DispatchQueue.concurrentPerform(iterations: monthCount) { i in
+    let byMonth = ConcurrentResults<[MonthCell]>.map(monthCount) { i in
       let m = ends[i]
       var values = [[Double]](repeating: [], count: cellCount)
       var outcomes = [[Double]](repeating: [], count: cellCount)
@@ -206,11 +201,10 @@ public struct FactorTest: Sendable {
           }
         }
       }
-      monthly[i] = (0..<cellCount).map { c in
+      return (0..<cellCount).map { c in
         MonthCell(values: values[c], outcomes: outcomes[c], minimumProducts: settings.minimumProducts)
       }
     }
-    let byMonth = (0..<monthCount).map { monthly[$0]! }
     self.cells = metrics.enumerated().flatMap { k, metric in
       windows.enumerated().map { w, window in
         FactorTest.summarise(
