@@ -5,7 +5,7 @@ public struct RankBacktestSettings: Sendable, Equatable {
   /// Calendar months between rebalances (6).
   public var rebalanceMonths: Int = 6
   /// First rebalance; `nil`: the first date at which at least two products are ranked (one, when the universe has a
-  /// single product).
+  /// single product, or a single manager when merging).
   public var start: CalendarDay? = nil
   /// The rank score used at each rebalance.
   public var scoring = RankScoreSettings()
@@ -90,7 +90,11 @@ public struct RankBacktest: Sendable {
       // first NAV). The schedule counts from the day the second product gets there, when two are ranked on the first
       // grid date from then on (the usual case); else from the first grid date on which two are.
       let ready = universe.series.compactMap { $0.firstDate?.addingMonths(months) }.sorted()
-      let required = min(2, ready.count)
+      // Two entries, or one when the universe can only ever have one (a single product, or one manager when
+      // merging): known from the products alone, so appending NAVs never changes it.
+      let groups = rules.mergeManagers
+        ? Set(universe.products.map { $0.manager.isEmpty ? $0.code : $0.manager }).count : universe.count
+      let required = min(2, groups, ready.count)
       guard required > 0 else { return nil }
       var g = calendar.partitioningIndex { $0 >= ready[required - 1] }
       while g < calendar.count {
