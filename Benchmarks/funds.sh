@@ -9,7 +9,7 @@
 # under 30 s, at 10,000 products × 8 years.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product tradeable >/dev/null
+swift build -c release --product tradeable >/dev/null 2>&1
 bin=.build/release/tradeable
 products=${1:-10000}
 years=${2:-8}
