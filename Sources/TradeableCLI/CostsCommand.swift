@@ -32,6 +32,7 @@ struct CostsCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
+    try dataOptions.refusePysystemtradeFormat("costs")
     try OptionCheck.value("--capital", capital, .positiveMoney)
   }
 
@@ -44,6 +45,7 @@ struct CostsCommand: AnalysisCommand {
       case .table: print(report.table(style: .automatic))
       case .json: print(report.json.rendered())
       case .csv: print(report.csv)
+      case .pysystemtrade: break  // refused in validate()
       }
     }
   }

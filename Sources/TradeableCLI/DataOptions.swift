@@ -16,15 +16,22 @@ struct DataOptions: ParsableArguments {
     help: ArgumentHelp(
       "pysystemtrade data folder to import instead of --data.",
       discussion: "Reads csvconfig/instrumentconfig.csv, spreadcosts.csv, rollconfig.csv, adjusted_prices_csv/CODE.csv "
-        + "and fx_prices_csv/CCYUSD.csv; instruments lacking a piece are left out and listed on standard error.",
+        + "and fx_prices_csv/CCYUSD.csv, or pysystemtrade's older layouts (a checkout's root, legacy csv; "
+        + "docs/pysystemtrade.md); standard error says which layout and files were read, and lists every "
+        + "instrument left out for lacking a piece.",
       valueName: "dir"))
   var pysystemtrade: String?
 
   @Option(name: .long, help: ArgumentHelp("Currency every amount is reported in.", valueName: "code"))
   var baseCurrency: String = "USD"
 
-  @Option(name: .long, help: "Output format.")
-  var format: OutputFormat = .table
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Output format.",
+      discussion: "pysystemtrade (select only): the chosen set as a pysystemtrade config fragment (YAML: "
+        + "instrument_weights, instrument_div_multiplier).", valueName: "format"))
+  var format: AnalysisOutputFormat = .table
 
   /// The data folder to read: `--data`, else `data/futures` under the current folder, else the package's own.
   var folder: String { data ?? BundledData.futures }
@@ -33,6 +40,14 @@ struct DataOptions: ParsableArguments {
     if data != nil && pysystemtrade != nil {
       throw ValidationError("--data and --pysystemtrade are mutually exclusive: give one data folder.")
     }
+  }
+
+  /// Refuses `--format pysystemtrade` for `command`, which prints no chosen set.
+  func refusePysystemtradeFormat(_ command: String) throws {
+    guard format == .pysystemtrade else { return }
+    throw ValidationError(
+      "--format pysystemtrade writes a chosen set as a pysystemtrade config, and \(command) prints none: use "
+        + "`tradeable select --capital … --format pysystemtrade`, or give --format table, json or csv.")
   }
 
   /// Loads the folder (`--data`, or `--pysystemtrade`), printing a located error and exiting non-zero on bad input.
@@ -66,9 +81,15 @@ func printImportNotes(_ imported: PysystemtradeImport) {
   printError(lines.joined(separator: "\n"))
 }
 
-/// Output formats of every command.
+/// Output formats of the fund commands and `blend`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, csv
+}
+
+/// Output formats of the commands that read a futures data folder (`DataOptions`): the three of every command, and
+/// `pysystemtrade` for `select`, which has a chosen set to write as a pysystemtrade config.
+enum AnalysisOutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json, csv, pysystemtrade
 }
 
 /// An input error, reported as `file:line:column: error: …` on standard error with exit code 1.

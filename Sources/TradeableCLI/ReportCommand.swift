@@ -32,6 +32,10 @@ struct ReportCommand: AnalysisCommand {
     help: "Include the capital sweep (selections over --from…--to, default 10,000 to 50,000,000 in 25 steps).")
   var sweep = true
 
+  @Flag(help: "Add the walk-forward section: the selection re-run at each year end and traded, beside its baselines.")
+  var walkforward = false
+
+  @OptionGroup(title: "Walk-forward (with --walkforward)") var walkForwardOptions: ReportWalkForwardOptions
   @OptionGroup(title: "Capital sweep") var range: SweepRangeOptions
   @OptionGroup(title: "Reserve") var reserveOptions: ReserveOptions
   @OptionGroup(title: "Data") var dataOptions: DataOptions
@@ -58,7 +62,10 @@ struct ReportCommand: AnalysisCommand {
       let sweepResult = sweep ? try CapitalSweep(analysis: analysis, capitals: capitals) : nil
       let reserve = CapitalReserve(
         selection: selection, universe: analysis.universe, quantile: reserveOptions.quantile, window: reserveOptions.reserveWindow)
-      let page = HTMLReport(selection: selection, sweep: sweepResult, reserve: reserve, imported: imported).rendered()
+      let walkForward = walkforward ? try walkForwardOptions.run(analysis, capital: capital, method: method, observer: observer) : nil
+      let page = HTMLReport(
+        selection: selection, sweep: sweepResult, reserve: reserve, imported: imported, walkForward: walkForward
+      ).rendered()
       if html == "-" {
         print(page, terminator: "")
         return

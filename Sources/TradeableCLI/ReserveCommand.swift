@@ -47,6 +47,8 @@ struct ReserveCommand: AnalysisCommand {
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
+  func validate() throws { try dataOptions.refusePysystemtradeFormat("reserve") }
+
   func run() throws {
     try reportingErrors {
       let (analysis, observer, _) = try analyse()
@@ -70,6 +72,7 @@ struct ReserveCommand: AnalysisCommand {
       case .table: print(reserve.table(style: .automatic, baseCurrency: base, source: analysis.universe.source))
       case .json: print(reserve.json(baseCurrency: base).rendered())
       case .csv: print(reserve.csv)
+      case .pysystemtrade: break  // refused in validate()
       }
     }
   }

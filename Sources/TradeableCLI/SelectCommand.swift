@@ -9,7 +9,8 @@ struct SelectCommand: AnalysisCommand {
     discussion: """
       Prints the selection step by step (instrument added, Sharpe ratio, diversification multiplier, capital the set \
       needs), the chosen set with its weights, and every exclusion with its reason. --format json follows DESIGN.md \
-      §7: every input instrument appears, in input order.
+      §7: every input instrument appears, in input order. --format pysystemtrade writes the chosen set as a \
+      pysystemtrade config fragment (docs/pysystemtrade.md).
       """)
 
   @OptionGroup(title: "Required") var required: CapitalOption
@@ -57,6 +58,19 @@ struct SelectCommand: AnalysisCommand {
         }
         print(json.rendered())
       case .csv: print(result.csv)
+      case .pysystemtrade:
+        guard !result.portfolio.isEmpty else {
+          let smallest =
+            analysis.smallestWorkable.map {
+              " The smallest capital that admits an instrument is \(NumberFormat.capitalNeeded($0.capital)) "
+                + "\(analysis.universe.fx.baseCurrency) (\($0.code))."
+            } ?? ""
+          printError(
+            "error: nothing can be selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency), "
+              + "so there is no pysystemtrade config to write.\(smallest)")
+          throw ExitCode(1)
+        }
+        print(result.pysystemtradeConfig(writtenOn: RunDate.today(), command: RunDate.commandLine()), terminator: "")
       }
     }
   }

@@ -87,6 +87,8 @@ final class StageReporter: PipelineObserver, @unchecked Sendable {
       case .measure: what = "measuring volatility and costs"
       case .correlation: what = "correlations"
       case .selection: what = "selection"
+      case .walkForward: what = "walk-forward selections, rebalance dates"
+      case .trading: what = "trading, instruments"
       }
       var amount = ""
       if stage == .selection {

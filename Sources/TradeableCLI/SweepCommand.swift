@@ -89,6 +89,7 @@ struct SweepCommand: AnalysisCommand {
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
+    try dataOptions.refusePysystemtradeFormat("sweep")
     guard (capital != nil) != range.isGiven else {
       throw ValidationError(
         range.isGiven
@@ -110,6 +111,7 @@ struct SweepCommand: AnalysisCommand {
       case .table: print(sweep.table(style: .automatic))
       case .json: print(sweep.json.rendered())
       case .csv: print(sweep.csv)
+      case .pysystemtrade: break  // refused in validate()
       }
     }
   }

@@ -17,7 +17,7 @@ struct TradeableCommand: ParsableCommand {
     version: "tradeable \(version)",
     subcommands: [
       SelectCommand.self, CostsCommand.self, SweepCommand.self, ReportCommand.self, ReserveCommand.self,
-      GenerateCommand.self, FundsCommand.self, BlendCommand.self,
+      BacktestCommand.self, WalkForwardCommand.self, GenerateCommand.self, FundsCommand.self, BlendCommand.self,
     ]
   )
 

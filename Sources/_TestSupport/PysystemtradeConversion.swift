@@ -3,6 +3,8 @@ import Foundation
 /// The bundled sample in pysystemtrade's layout, `data/pysystemtrade-sample`.
 extension PackagePaths {
   public static let pysystemtradeSample: URL = root.appendingPathComponent("data/pysystemtrade-sample")
+  /// Made-up folders in each of pysystemtrade's layouts, `Tests/Fixtures/pysystemtrade` (see its README).
+  public static let pysystemtradeFixtures: URL = root.appendingPathComponent("Tests/Fixtures/pysystemtrade")
 }
 
 /// Converts a pysystemtrade data folder into Tradeable's own format the slow, obvious way, as a second and independent

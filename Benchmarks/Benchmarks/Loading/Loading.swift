@@ -32,7 +32,7 @@ let benchmarks: @Sendable () -> Void = {
     let universe = try! Universe.load(folder: folder)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      blackHole(UniverseAnalysis(universe: universe, settings: SelectionSettings()))
+      blackHole(UniverseAnalysis(universe: universe, settings: PipelineSettings()))
     }
   }
 }

@@ -17,6 +17,23 @@ public struct PysystemtradeImport: Sendable {
   public var dailyPrices: Int
   /// Where each currency's rate came from: `fx_prices_csv/CCYUSD.csv` and the date of its last row.
   public var fxSources: [FXSource]
+  /// Which of pysystemtrade's layouts the folder is in, and where each piece was read.
+  public var layout: PysystemtradeLayout
+  /// Imported instruments whose roll cycle came from the contracts they held (no `HoldRollCycle` for them), in code
+  /// order.
+  public var derivedRollCycles: [DerivedRollCycle]
+  /// The commission columns the commission table has (`PerBlock`, `Percentage`, `PerTrade`); a column it lacks is 0
+  /// for every instrument, and the summary says so.
+  public var commissionColumns: [String]
+
+  /// A roll cycle read from the contracts held rather than from `rollconfig.csv`.
+  public struct DerivedRollCycle: Sendable, Equatable {
+    public var code: String
+    /// The months held in the last year as `HoldRollCycle` letters (`HMUZ`); its length is the rolls a year.
+    public var cycle: String
+    /// The multiple prices or carry data file read.
+    public var file: String
+  }
 
   /// One instrument that could not be imported.
   public struct LeftOut: Sendable, Equatable {
@@ -43,10 +60,15 @@ public struct PysystemtradeImport: Sendable {
     case noPriceFile = "no adjusted prices file"
     /// A price file for a code `instrumentconfig.csv` does not name: multiplier and currency unknown.
     case noConfiguration = "not in instrumentconfig.csv"
-    /// No row (or an empty `SpreadCost`) in `spreadcosts.csv`: the cost of trading it is unknown.
-    case noSpreadCost = "no spread cost in spreadcosts.csv"
-    /// No row (or an empty `HoldRollCycle`) in `rollconfig.csv`: its rolls a year, so its costs, are unknown.
-    case noRollCycle = "no HoldRollCycle in rollconfig.csv"
+    /// No row (or an empty `SpreadCost`) in `spreadcosts.csv` (or empty `Slippage` in an older layout): the cost of
+    /// trading it is unknown. The layout lines of the summary say which file the spread costs come from.
+    case noSpreadCost = "no spread cost"
+    /// No row (or an empty `HoldRollCycle`) in `rollconfig.csv`, and no multiple prices (or carry data) file to read
+    /// the contracts held from: its rolls a year, so its costs, are unknown.
+    case noRollCycle = "no roll cycle"
+    /// No `HoldRollCycle`, and its multiple prices (or carry data) file names the contracts held over less than a
+    /// year: the months it holds, so its rolls a year, would be a guess.
+    case shortContractHistory = "no HoldRollCycle, under a year of contracts held"
     /// Its currency has no `fx_prices_csv/CCYUSD.csv`.
     case noFXRate = "no FX prices for its currency"
     /// The price file has no row with a price.
@@ -63,18 +85,62 @@ public struct PysystemtradeImport: Sendable {
     public var date: CalendarDay
     /// USD per one unit of the currency, as read.
     public var usdRate: Double
+    /// The value column read, as the header spells it (`PRICE`; `FX` in older layouts).
+    public var valueColumn: String
   }
 
-  /// A short account for people: instruments imported, rows read and kept, then the instruments left out grouped by
+  /// The first line of `summary`: instruments imported, rows read and kept.
+  public var headline: String {
+    "pysystemtrade data \(universe.source): \(NumberFormat.count(universe.count, "instrument")) imported; "
+      + "\(NumberFormat.integer(priceRows)) price rows \u{2192} \(NumberFormat.integer(dailyPrices)) daily prices "
+      + "(each day's last row); \(NumberFormat.count(rowsWithoutPrice, "row")) without a price skipped."
+  }
+
+  /// Which layout was read and every file each piece came from, for people: the layout's lines, each FX file with
+  /// the rate taken from it, the commission columns that are missing (so 0), and the roll cycles read from the
+  /// contracts held, codes wrapped at `width` characters.
+  public func layoutLines(width: Int = 110) -> [String] {
+    let current = layout.isCurrent && fxSources.allSatisfy { $0.valueColumn.lowercased() == "price" }
+    var lines = [
+      "read \(layout.folder) in pysystemtrade's \(layout.generationLabel)"
+        + (layout.generation == .legacyCSV ? ":" : current ? ", as written today:" : ", an older arrangement:")
+    ]
+    lines += layout.lines
+    for source in fxSources {
+      lines.append(
+        "  " + "FX \(source.currency):".padding(to: 15) + "\(source.file), column \(source.valueColumn)"
+          + (source.valueColumn.lowercased() == "price" ? "" : " (older layout)")
+          + ": \(JSONValue.format(source.usdRate)) USD on \(source.date)")
+    }
+    let missing = ["PerBlock", "Percentage", "PerTrade"].filter { !commissionColumns.contains($0) }
+    if !missing.isEmpty {
+      lines.append(
+        "  commissions:   no \(missing.joined(separator: ", ")) column, so 0 for every instrument")
+    }
+    if !derivedRollCycles.isEmpty {
+      var line = "  roll cycles from the contracts held (\(NumberFormat.integer(derivedRollCycles.count))):"
+      for item in derivedRollCycles {
+        let entry = "\(item.code) \(item.cycle)"
+        if line.count + 2 + entry.count > width {
+          lines.append(line)
+          line = "    " + entry
+        } else {
+          line += (line.hasSuffix(":") ? " " : ", ") + entry
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+
+  /// A short account for people: the layout read and its files (`layoutLines`), instruments imported, rows read and
+  /// kept (`headline`), then the instruments left out grouped by
   /// their reasons (a real pysystemtrade folder configures hundreds of instruments it holds no prices for, so one line
   /// per instrument would bury the rest), codes wrapped at `width` characters. `leftOut` and `json` keep each
   /// instrument's file and line.
   public func summary(width: Int = 110) -> [String] {
-    var lines = [
-      "pysystemtrade data \(universe.source): \(NumberFormat.count(universe.count, "instrument")) imported; "
-        + "\(NumberFormat.integer(priceRows)) price rows \u{2192} \(NumberFormat.integer(dailyPrices)) daily prices "
-        + "(each day's last row); \(NumberFormat.count(rowsWithoutPrice, "row")) without a price skipped."
-    ]
+    var lines = layoutLines(width: width) + [headline]
     guard !leftOut.isEmpty else { return lines }
     lines.append(
       "\(NumberFormat.integer(leftOut.count)) instrument\(leftOut.count == 1 ? "" : "s") left out (not imported):")
@@ -106,6 +172,14 @@ public struct PysystemtradeImport: Sendable {
     .object([
       ("format", .string("pysystemtrade")),
       ("folder", .string(universe.source)),
+      ("layout", layout.json),
+      (
+        "rollCyclesFromContracts",
+        .array(
+          derivedRollCycles.map {
+            .object([("code", .string($0.code)), ("cycle", .string($0.cycle)), ("file", .string($0.file))])
+          })
+      ),
       ("instruments", .integer(universe.count)),
       ("priceRows", .integer(priceRows)),
       ("rowsWithoutPrice", .integer(rowsWithoutPrice)),
@@ -116,7 +190,7 @@ public struct PysystemtradeImport: Sendable {
           fxSources.map {
             .object([
               ("currency", .string($0.currency)), ("file", .string($0.file)), ("date", .string($0.date.description)),
-              ("usdRate", .number($0.usdRate)),
+              ("usdRate", .number($0.usdRate)), ("column", .string($0.valueColumn)),
             ])
           })
       ),
@@ -132,4 +206,9 @@ public struct PysystemtradeImport: Sendable {
       ),
     ])
   }
+}
+
+extension String {
+  /// The string followed by spaces up to `width` characters (at least one space).
+  fileprivate func padding(to width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
 }

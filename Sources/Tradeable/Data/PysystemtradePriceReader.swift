@@ -1,5 +1,6 @@
-/// Byte-level reader for pysystemtrade's timestamped price files: `adjusted_prices_csv/CODE.csv` (`DATETIME,price`)
-/// and `fx_prices_csv/CCYUSD.csv` (`DATETIME,PRICE`).
+/// Byte-level reader for pysystemtrade's timestamped price files: `adjusted_prices_csv/CODE.csv` (`DATETIME,price`),
+/// `fx_prices_csv/CCYUSD.csv` (`DATETIME,PRICE`; `DATETIME,FX` before 2020) and the legacy layout's `CODE_price.csv`
+/// (`DATETIME,PRICE`) and `CCYUSDfx.csv` (`DATETIME,FX`).
 ///
 /// What these files hold, and what the reader does with it:
 /// - `DATETIME` is `YYYY-MM-DD`, optionally followed by a space or `T` and a time `HH:MM[:SS[.fraction]]`, optionally
@@ -11,9 +12,16 @@
 /// - Rows must be in time order; two rows with the same timestamp are allowed and the later one wins.
 /// - Prices are read as written, correctly rounded to the nearest `Double` (float noise such as
 ///   `516.3999999999994` is kept: it is within a few units in the last place of the intended decimal).
-/// The column names are matched without regard to case; other columns are ignored. Fields are split by
+/// The column names are matched without regard to case; the value column is the first of `valueColumns` the header
+/// has (`priceColumns` for prices, `fxColumns` for FX); other columns are ignored. Fields are split by
 /// `CSVFieldReader` (quoted fields, blank lines, the field-count check).
 public enum PysystemtradePriceReader {
+  /// Value columns of a price file: `price` (any case).
+  public static let priceColumns = ["price"]
+  /// Value columns of an FX file, in the order tried: `PRICE` (2020 on), `FX` (before: the legacy layout and the
+  /// first `fx_prices_csv/`), `FXRATE` (the name pysystemtrade's legacy documentation gives).
+  public static let fxColumns = ["price", "fx", "fxrate"]
+
   /// One file's daily prices and what was skipped to get them.
   public struct DailyPrices: Sendable, Equatable {
     /// One price per day: the day's last row with a price. No volume (pysystemtrade keeps none here).
@@ -22,16 +30,22 @@ public enum PysystemtradePriceReader {
     public var rows: Int
     /// Rows without a price (empty or `nan`), skipped.
     public var rowsWithoutPrice: Int
+    /// The value column read, as the header spells it (`price`, `PRICE`, `FX`).
+    public var valueColumn: String = "price"
   }
 
-  /// Reads `bytes`, the contents of `file`.
-  public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> DailyPrices {
+  /// Reads `bytes`, the contents of `file`, taking the first of `valueColumns` (lower case) the header has.
+  public static func read(_ bytes: [UInt8], file: String, valueColumns: [String] = priceColumns) throws(InputError)
+    -> DailyPrices
+  {
     try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: "Give every row one value per header column.") {
-      reader throws(InputError) in try read(&reader, file: file)
+      reader throws(InputError) in try read(&reader, file: file, valueColumns: valueColumns)
     }
   }
 
-  static func read(_ reader: inout CSVFieldReader, file: String) throws(InputError) -> DailyPrices {
+  static func read(_ reader: inout CSVFieldReader, file: String, valueColumns: [String]) throws(InputError)
+    -> DailyPrices
+  {
     guard try reader.next() else {
       throw InputError(
         file: file, message: "the file is empty",
@@ -39,10 +53,12 @@ public enum PysystemtradePriceReader {
     }
     let p = reader.base
     // Header, matched without regard to case.
-    let names = reader.texts().map { $0.lowercased() }
+    let header = reader.texts()
+    let names = header.map { $0.lowercased() }
+    let valueName = valueColumns.first { names.contains($0) }
     // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
-    // two-column file the column that is not the price.
-    let twoColumnFallback = names.count == 2 && names.contains("price") ? names.firstIndex { $0 != "price" } : nil
+    // two-column file the column that is not the value.
+    let twoColumnFallback = names.count == 2 && valueName != nil ? names.firstIndex { $0 != valueName } : nil
     guard
       let dateColumn = names.firstIndex(of: "datetime") ?? names.firstIndex(of: "date")
         ?? names.firstIndex(of: "index") ?? twoColumnFallback
@@ -52,11 +68,16 @@ public enum PysystemtradePriceReader {
         message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
-    guard let priceColumn = names.firstIndex(of: "price") else {
+    guard let valueName, let priceColumn = names.firstIndex(of: valueName) else {
+      let wanted = valueColumns.map { "'\($0)'" }
+      let either = wanted.count == 1 ? wanted[0] : wanted.dropLast().joined(separator: ", ") + " or " + wanted.last!
       throw InputError(
         file: file, line: reader.line,
-        message: "missing column 'price' in the header '\(names.joined(separator: ","))'",
-        suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
+        message: "missing column \(either) in the header '\(names.joined(separator: ","))'",
+        suggestion: valueColumns == priceColumns
+          ? "Start the file with pysystemtrade's header 'DATETIME,price'."
+          : "Start the file with pysystemtrade's header 'DATETIME,PRICE' (files before 2020 read 'DATETIME,FX'; "
+            + "both are accepted).")
     }
     let fieldCount = names.count
 
@@ -109,7 +130,8 @@ public enum PysystemtradePriceReader {
       }
     }
     return DailyPrices(
-      history: PriceHistory(dates: dates, prices: prices), rows: rows, rowsWithoutPrice: rowsWithoutPrice)
+      history: PriceHistory(dates: dates, prices: prices), rows: rows, rowsWithoutPrice: rowsWithoutPrice,
+      valueColumn: header[priceColumn])
   }
 
   /// Whether `p[s..<e]` spells `nan` in any case.

@@ -1,7 +1,8 @@
 import Dispatch
 
 extension Universe {
-  /// Imports a data folder in pysystemtrade's layout (its `data/futures/`):
+  /// Imports a data folder in any of pysystemtrade's layouts (`PysystemtradeLayout`: today's `data/futures/`, its
+  /// older arrangements, the legacy csv folder, or a checkout's root). Today's layout:
   ///
   ///     DIR/csvconfig/instrumentconfig.csv   Instrument,Description,Pointsize,Currency,AssetClass,PerBlock,Percentage,PerTrade,…
   ///     DIR/csvconfig/spreadcosts.csv        Instrument,SpreadCost
@@ -15,8 +16,13 @@ extension Universe {
   /// spread in price points, rolls a year = the number of month letters of `HoldRollCycle` (`HMUZ` → 4). Other
   /// `instrumentconfig.csv` columns (`Region`, …) are kept as extra columns; an `Exchange` column, where present, is
   /// the exchange. Prices: each day's last row with a price (`PysystemtradePriceReader`). FX: the last rate of
-  /// `fx_prices_csv/CCYUSD.csv`; rates are re-based when `baseCurrency` is not USD (which then needs its own file).
-  /// Without `spreadcosts.csv`, older layouts' `Slippage` column of `instrumentconfig.csv` is the spread cost.
+  /// `CCYUSD.csv` (or `CCYUSDfx.csv`, column `PRICE`, `FX` or `FXRATE`); rates are re-based when `baseCurrency` is not
+  /// USD (which then needs its own file).
+  ///
+  /// Older layouts: without `spreadcosts.csv`, the `Slippage` column of `instrumentconfig.csv` is the spread cost,
+  /// else `costs_analysis.csv` (`Slippage`, with the commissions `PerBlock`, `Percentage`, `PerTrade`). An instrument
+  /// without a `HoldRollCycle` takes its roll cycle from the contracts it held in the last year of its multiple prices
+  /// or carry data file (`PysystemtradeContractReader`).
   ///
   /// Real pysystemtrade folders name more instruments than they hold data for, so an instrument that lacks a piece
   /// (price file, configuration row, spread cost, roll cycle, FX prices, any price at all) is left out of the universe
@@ -29,56 +35,73 @@ extension Universe {
   public static func importPysystemtrade(folder: String, baseCurrency: String = "USD") throws(InputError)
     -> PysystemtradeImport
   {
-    let (folderExists, isFolder) = FileBytes.exists(folder)
-    guard folderExists, isFolder else {
-      throw InputError(
-        file: folder, message: folderExists ? "not a folder" : "no such folder",
-        suggestion: "Point --pysystemtrade at pysystemtrade's data folder (the one holding csvconfig/, "
-          + "adjusted_prices_csv/ and fx_prices_csv/).")
-    }
-    let configFolder = joinPath(folder, "csvconfig")
-    let configPath = joinPath(configFolder, "instrumentconfig.csv")
-    let spreadPath = joinPath(configFolder, "spreadcosts.csv")
-    let rollPath = joinPath(configFolder, "rollconfig.csv")
-    let pricesFolder = joinPath(folder, "adjusted_prices_csv")
-    let fxFolder = joinPath(folder, "fx_prices_csv")
+    let layout = try PysystemtradeLayout.detect(folder: folder)
+    let configPath = layout.instrumentConfig
 
     // Configuration tables, each keyed by instrument code.
     let config = try PysystemtradeTable(path: configPath, required: ["Instrument", "Pointsize", "Currency"])
     let spreads: PysystemtradeTable?
     let spreadColumn: Int
-    if FileBytes.exists(spreadPath).exists {
-      let table = try PysystemtradeTable(path: spreadPath, required: ["Instrument", "SpreadCost"])
+    var commissions = config
+    switch layout.spreads {
+    case .spreadCosts(let path):
+      let table = try PysystemtradeTable(path: path, required: ["Instrument", "SpreadCost"])
       spreads = table
       spreadColumn = table.column("SpreadCost")!
-    } else if let slippage = config.column("Slippage") {
+    case .slippageColumn:
       spreads = nil
-      spreadColumn = slippage
-    } else {
-      throw InputError(
-        file: spreadPath, message: "no spreadcosts.csv (and instrumentconfig.csv has no Slippage column)",
-        suggestion: "Add csvconfig/spreadcosts.csv with the header Instrument,SpreadCost (half the bid-ask spread, "
-          + "price points).")
+      spreadColumn = config.column("Slippage")!
+    case .costsAnalysis(let path):
+      guard FileBytes.exists(path).exists else {
+        let here = layout.generation == .dataFutures ? "csvconfig/" : ""
+        throw InputError(
+          file: layout.folder,
+          message: "no spread costs: no \(here)spreadcosts.csv, no Slippage column in \(here)instrumentconfig.csv "
+            + "and no \(here)costs_analysis.csv",
+          suggestion: "Add \(here)spreadcosts.csv with the header Instrument,SpreadCost (half the bid-ask spread, "
+            + "price points), as pysystemtrade writes it today.")
+      }
+      let table = try PysystemtradeTable(path: path, required: ["Instrument", "Slippage"])
+      spreads = table
+      spreadColumn = table.column("Slippage")!
+      commissions = table
     }
-    guard FileBytes.exists(rollPath).exists else {
-      throw InputError(
-        file: rollPath, message: "no rollconfig.csv: the rolls a year of every instrument are unknown",
-        suggestion: "Add csvconfig/rollconfig.csv with the columns Instrument,HoldRollCycle (e.g. SP500,HMUZ).")
+    let rolls = try layout.rollConfig.map { path throws(InputError) in
+      try PysystemtradeTable(path: path, required: ["Instrument", "HoldRollCycle"])
     }
-    let rolls = try PysystemtradeTable(path: rollPath, required: ["Instrument", "HoldRollCycle"])
-    let rollColumn = rolls.column("HoldRollCycle")!
+    let rollColumn = rolls?.column("HoldRollCycle")
+    let contractCodes: Set<String> =
+      if let contracts = layout.contracts, FileBytes.exists(contracts.folder).isDirectory {
+        Set(contracts.codes(in: try FileBytes.listDirectory(contracts.folder, displayName: contracts.folder)))
+      } else { [] }
+    if rolls == nil && contractCodes.isEmpty {
+      let rollPath = layout.generation == .dataFutures
+        ? joinPath(joinPath(layout.folder, "csvconfig"), "rollconfig.csv") : joinPath(layout.folder, "rollconfig.csv")
+      throw InputError(
+        file: rollPath,
+        message: "no rollconfig.csv (here, or in the checkout's sysinit/futures/config/) and no "
+          + (layout.generation == .legacyCSV ? "CODE_carrydata.csv" : "multiple_prices_csv/")
+          + ": the rolls a year of every instrument are unknown",
+        suggestion: "Add \(layout.generation == .dataFutures ? "csvconfig/" : "")rollconfig.csv with the columns "
+          + "Instrument,HoldRollCycle (e.g. SP500,HMUZ), or copy it from a pysystemtrade checkout "
+          + "(data/futures/csvconfig/rollconfig.csv).")
+    }
+    let pricesFolder = layout.prices.folder
     guard FileBytes.exists(pricesFolder).isDirectory else {
       throw InputError(
         file: pricesFolder, message: "no adjusted_prices_csv folder",
         suggestion: "Point --pysystemtrade at pysystemtrade's data folder, which holds adjusted_prices_csv/CODE.csv.")
     }
     let priceFiles = Set(
-      try FileBytes.listDirectory(pricesFolder, displayName: pricesFolder).filter { $0.hasSuffix(".csv") }
-        .map { String($0.dropLast(4)) })
+      layout.prices.codes(in: try FileBytes.listDirectory(pricesFolder, displayName: pricesFolder)))
+    let fxFolder = layout.fxFolder
     let fxFiles: Set<String> =
       FileBytes.exists(fxFolder).isDirectory
       ? Set(try FileBytes.listDirectory(fxFolder, displayName: fxFolder).filter { $0.hasSuffix(".csv") })
       : []
+    func fxFile(_ currency: String) -> String? {
+      PysystemtradeLayout.fxFileNames(currency).first { fxFiles.contains($0) }
+    }
 
     // Which instruments can be imported.
     let allCodes = Set(config.rowsByCode.keys).union(priceFiles).sorted {
@@ -89,15 +112,15 @@ extension Universe {
     var candidates: [(code: String, row: CSVTable.Row)] = []
     for code in allCodes {
       guard let row = config.rowsByCode[code] else {
-        leftOut.append(
-          .init(code: code, reasons: [.noConfiguration], file: joinPath(pricesFolder, code + ".csv"), line: nil))
+        leftOut.append(.init(code: code, reasons: [.noConfiguration], file: layout.prices.path(code), line: nil))
         continue
       }
       var reasons: [PysystemtradeImport.Reason] = []
       if !priceFiles.contains(code) { reasons.append(.noPriceFile) }
       let spreadRow = spreads.map { $0.rowsByCode[code] } ?? row
       if spreadRow.map({ $0[spreadColumn].isEmpty }) ?? true { reasons.append(.noSpreadCost) }
-      if rolls.rowsByCode[code].map({ $0[rollColumn].isEmpty }) ?? true { reasons.append(.noRollCycle) }
+      let cycle = rolls?.rowsByCode[code].map { $0[rollColumn] } ?? ""
+      if cycle.isEmpty && !contractCodes.contains(code) { reasons.append(.noRollCycle) }
       let currency = row[currencyColumn]
       if reasons.isEmpty {
         if currency.isEmpty {
@@ -105,7 +128,7 @@ extension Universe {
             file: configPath, line: row.line, column: currencyColumn + 1, message: "the Currency of '\(code)' is empty",
             suggestion: "Give the ISO code of the currency its prices are quoted in, e.g. USD.")
         }
-        if currency != "USD" && !fxFiles.contains(currency + "USD.csv") { reasons.append(.noFXRate) }
+        if currency != "USD" && fxFile(currency) == nil { reasons.append(.noFXRate) }
       }
       if reasons.isEmpty {
         candidates.append((code, row))
@@ -114,14 +137,23 @@ extension Universe {
       }
     }
 
-    // Specifications of the candidates; malformed fields and ambiguous (repeated) rows are errors.
+    // Specifications of the candidates; malformed fields and ambiguous (repeated) rows are errors. Rolls a year are
+    // `nil` until read from the contracts held.
     var specs: [InstrumentSpecification] = []
+    var rollsFromContracts: [Bool] = []
     specs.reserveCapacity(candidates.count)
     for (code, row) in candidates {
-      for table in [config, rolls] + (spreads.map { [$0] } ?? []) { try table.requireUnique(code) }
+      for table in [config] + (spreads.map { [$0] } ?? []) { try table.requireUnique(code) }
       let spreadTable = spreads ?? config
       let spreadRow = spreads.map { $0.rowsByCode[code]! } ?? row
-      let rollRow = rolls.rowsByCode[code]!
+      let commissionRow = commissions.rowsByCode[code]!
+      var rollsPerYear: Double? = nil
+      if let rolls, let rollColumn, let rollRow = rolls.rowsByCode[code], !rollRow[rollColumn].isEmpty {
+        try rolls.requireUnique(code)
+        rollsPerYear = Double(
+          try rollMonths(rollRow[rollColumn], file: rolls.table.file, line: rollRow.line, column: rollColumn + 1))
+      }
+      rollsFromContracts.append(rollsPerYear == nil)
       specs.append(
         InstrumentSpecification(
           code: code, name: config.text(row, "Description"), assetClass: config.text(row, "AssetClass"),
@@ -133,11 +165,10 @@ extension Universe {
           halfSpread: try spreadTable.table.number(
             spreadRow, spreadColumn, requirement: "a number ≥ 0 (half the bid-ask spread, price points)"
           ) { $0 >= 0 },
-          commissionPerContract: try config.nonNegative(row, "PerBlock"),
-          commissionRate: try config.nonNegative(row, "Percentage"),
-          commissionPerTrade: try config.nonNegative(row, "PerTrade"),
-          rollsPerYear: Double(
-            try rollMonths(rollRow[rollColumn], file: rolls.table.file, line: rollRow.line, column: rollColumn + 1)),
+          commissionPerContract: try commissions.nonNegative(commissionRow, "PerBlock"),
+          commissionRate: try commissions.nonNegative(commissionRow, "Percentage"),
+          commissionPerTrade: try commissions.nonNegative(commissionRow, "PerTrade"),
+          rollsPerYear: rollsPerYear ?? 0,
           extraColumns: config.extraColumns(row),
           sourceLine: row.line))
     }
@@ -147,14 +178,16 @@ extension Universe {
     var usdRates: [String: Double] = ["USD": 1]
     var fxSources: [PysystemtradeImport.FXSource] = []
     for currency in needed {
-      let file = joinPath(fxFolder, currency + "USD.csv")
-      guard fxFiles.contains(currency + "USD.csv") else {
+      guard let name = fxFile(currency) else {
+        let wanted = PysystemtradeLayout.fxFileNames(currency)[layout.generation == .legacyCSV ? 1 : 0]
         throw InputError(
-          file: file, message: "no FX prices for the base currency \(currency)",
-          suggestion: "Add fx_prices_csv/\(currency)USD.csv (DATETIME,PRICE: USD per \(currency)), or choose "
+          file: joinPath(fxFolder, wanted), message: "no FX prices for the base currency \(currency)",
+          suggestion: "Add \(wanted) (DATETIME,PRICE: USD per \(currency)) beside the other FX files, or choose "
             + "--base-currency USD.")
       }
-      let daily = try PysystemtradePriceReader.read(FileBytes.read(file, displayName: file), file: file)
+      let file = joinPath(fxFolder, name)
+      let daily = try PysystemtradePriceReader.read(
+        readPysystemtradeFile(file), file: file, valueColumns: PysystemtradePriceReader.fxColumns)
       guard let rate = daily.history.prices.last, let date = daily.history.lastDate else {
         throw InputError(
           file: file, message: "the file has no rate",
@@ -166,43 +199,64 @@ extension Universe {
           suggestion: "Correct the last row: USD per one \(currency), a positive number.")
       }
       usdRates[currency] = rate
-      fxSources.append(.init(currency: currency, file: file, date: date, usdRate: rate))
+      fxSources.append(
+        .init(currency: currency, file: file, date: date, usdRate: rate, valueColumn: daily.valueColumn))
     }
     let baseRate = usdRates[baseCurrency]!
     var rates: [String: Double] = [:]
     for (currency, rate) in usdRates { rates[currency] = currency == baseCurrency ? 1 : rate / baseRate }
     let fx = FXRates(baseCurrency: baseCurrency, rates: rates)
 
-    // Prices, two files at a time.
-    let files = specs.map { joinPath(pricesFolder, $0.code + ".csv") }
-    let results = ConcurrentResults<Result<PysystemtradePriceReader.DailyPrices, InputError>>(count: specs.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { k in
-      let file = files[k]
-      results[k] = Result { () throws(InputError) -> PysystemtradePriceReader.DailyPrices in
-        try PysystemtradePriceReader.read(FileBytes.read(file, displayName: file), file: file)
+    // Prices (and, where the roll cycle comes from them, the contracts held), two files at a time.
+    typealias Read = (prices: PysystemtradePriceReader.DailyPrices, held: PysystemtradeContractReader.HeldContracts?)
+    let codes = specs.map(\.code)
+    let readsContracts = rollsFromContracts
+    let results = ConcurrentResults<Result<Read, InputError>>(count: codes.count)
+    DispatchQueue.concurrentPerform(iterations: codes.count) { k in
+      let code = codes[k]
+      results[k] = Result { () throws(InputError) -> Read in
+        let file = layout.prices.path(code)
+        let prices = try PysystemtradePriceReader.read(readPysystemtradeFile(file), file: file)
+        guard readsContracts[k], let contracts = layout.contracts else { return (prices, nil) }
+        let held = contracts.path(code)
+        return (prices, try PysystemtradeContractReader.read(readPysystemtradeFile(held), file: held))
       }
     }
     var instruments: [InstrumentSpecification] = []
     var histories: [PriceHistory] = []
+    var derived: [PysystemtradeImport.DerivedRollCycle] = []
     var priceRows = 0
     var rowsWithoutPrice = 0
     var dailyPrices = 0
     for k in specs.indices {
-      let daily = try results[k]!.get()
-      if daily.history.count == 0 {
-        leftOut.append(.init(code: specs[k].code, reasons: [.noPrices], file: configPath, line: specs[k].sourceLine))
+      let read = try results[k]!.get()
+      var spec = specs[k]
+      var reasons: [PysystemtradeImport.Reason] = []
+      if let held = read.held {
+        if held.spansAYear && !held.months.isEmpty {
+          spec.rollsPerYear = Double(held.months.count)
+          derived.append(.init(code: spec.code, cycle: held.cycle, file: layout.contracts!.path(spec.code)))
+        } else {
+          reasons.append(.shortContractHistory)
+        }
+      }
+      if read.prices.history.count == 0 { reasons.append(.noPrices) }
+      guard reasons.isEmpty else {
+        leftOut.append(.init(code: spec.code, reasons: reasons, file: configPath, line: spec.sourceLine))
         continue
       }
-      instruments.append(specs[k])
-      histories.append(daily.history)
-      priceRows += daily.rows
-      rowsWithoutPrice += daily.rowsWithoutPrice
-      dailyPrices += daily.history.count
+      instruments.append(spec)
+      histories.append(read.prices.history)
+      priceRows += read.prices.rows
+      rowsWithoutPrice += read.prices.rowsWithoutPrice
+      dailyPrices += read.prices.history.count
     }
     leftOut.sort { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }
     return PysystemtradeImport(
-      universe: Universe(instruments: instruments, histories: histories, fx: fx, source: folder), leftOut: leftOut,
-      priceRows: priceRows, rowsWithoutPrice: rowsWithoutPrice, dailyPrices: dailyPrices, fxSources: fxSources)
+      universe: Universe(instruments: instruments, histories: histories, fx: fx, source: layout.folder),
+      leftOut: leftOut, priceRows: priceRows, rowsWithoutPrice: rowsWithoutPrice, dailyPrices: dailyPrices,
+      fxSources: fxSources, layout: layout, derivedRollCycles: derived,
+      commissionColumns: ["PerBlock", "Percentage", "PerTrade"].filter { commissions.column($0) != nil })
   }
 
   /// Rolls a year from a `HoldRollCycle`: the number of its month letters (F G H J K M N Q U V X Z), each at most once.
@@ -227,6 +281,20 @@ extension Universe {
   }
 }
 
+/// The bytes of a pysystemtrade file, refusing a Git LFS pointer: pysystemtrade has kept some of its data in Git LFS,
+/// and a checkout cloned without `git lfs` holds three-line pointers (`version https://git-lfs.github.com/spec/v1`,
+/// `oid sha256:…`, `size …`) where the CSV files should be.
+func readPysystemtradeFile(_ path: String) throws(InputError) -> [UInt8] {
+  let bytes = try FileBytes.read(path, displayName: path)
+  if bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8)) {
+    throw InputError(
+      file: path, line: 1,
+      message: "this is a Git LFS pointer, not the data: the checkout was cloned without Git LFS",
+      suggestion: "Run `git lfs install` then `git lfs pull` in the pysystemtrade checkout, and import again.")
+  }
+  return bytes
+}
+
 /// A pysystemtrade configuration CSV: rows keyed by the `Instrument` column, columns found without regard to case.
 struct PysystemtradeTable {
   let table: CSVTable
@@ -247,11 +315,11 @@ struct PysystemtradeTable {
         file: path, message: "no such file",
         suggestion:
           "Point --pysystemtrade at pysystemtrade's data folder, whose csvconfig/ holds instrumentconfig.csv, "
-          + "spreadcosts.csv and rollconfig.csv.")
+          + "spreadcosts.csv and rollconfig.csv (docs/pysystemtrade.md lists the older layouts read too).")
     }
     // Decoded leniently: a stray non-UTF-8 byte in a description (these files are edited in spreadsheets) becomes
     // U+FFFD rather than stopping the import; codes, numbers and headers are ASCII.
-    let table = try CSVTable(text: String(decoding: FileBytes.read(path, displayName: path), as: UTF8.self), file: path)
+    let table = try CSVTable(text: String(decoding: readPysystemtradeFile(path), as: UTF8.self), file: path)
     self.table = table
     for name in required where Self.find(name, in: table) == nil {
       throw InputError(

@@ -15,15 +15,18 @@ public struct HTMLReport: Sendable {
   public var sweep: CapitalSweep?
   public var reserve: CapitalReserve?
   public var imported: PysystemtradeImport?
+  /// The walk-forward at the report's capital, for its section (`WalkForward+HTML.swift`).
+  public var walkForward: WalkForward?
 
   public init(
     selection: SelectionResult, sweep: CapitalSweep? = nil, reserve: CapitalReserve? = nil,
-    imported: PysystemtradeImport? = nil
+    imported: PysystemtradeImport? = nil, walkForward: WalkForward? = nil
   ) {
     self.selection = selection
     self.sweep = sweep
     self.reserve = reserve
     self.imported = imported
+    self.walkForward = walkForward
   }
 
   var base: String { selection.universe.baseCurrency }
@@ -88,6 +91,7 @@ public struct HTMLReport: Sendable {
     body.append(contentsOf: costSection())
     body.append(contentsOf: correlationSection())
     if reserve != nil { body.append(contentsOf: reserveSection()) }
+    if let walkForward { body.append(contentsOf: walkForwardSection(walkForward)) }
     body.append(contentsOf: instrumentsSection())
     if let imported { body.append(contentsOf: importSection(imported)) }
     body.append(contentsOf: settingsSection())
@@ -352,7 +356,9 @@ public struct HTMLReport: Sendable {
   func importSection(_ imported: PysystemtradeImport) -> [String] {
     var out = [
       "<section id=\"import\"><h2>Data import (pysystemtrade layout)</h2>",
-      "<p>" + esc(imported.summary()[0]) + "</p>",
+      "<p>" + esc(imported.headline) + "</p>",
+      "<ul class=\"import-layout\" style=\"overflow-wrap:anywhere\">"
+        + imported.layoutLines().map { "<li>" + esc($0.trimmingSpaces()) + "</li>" }.joined() + "</ul>",
     ]
     if !imported.leftOut.isEmpty {
       var table = HTMLTable([("Code", .left), ("Left out because", .left), ("Where", .left)])

@@ -8,6 +8,10 @@ public enum PipelineStage: String, Sendable, CaseIterable {
   case correlation
   /// The capital filter and the greedy selection.
   case selection
+  /// The walk-forward's point-in-time selections, one rebalance date after another.
+  case walkForward
+  /// Trading the selections over the account's days, one instrument after another.
+  case trading
 }
 
 /// Receives progress from the library. Methods may be called from any thread; implementations must be thread-safe.
