@@ -32,23 +32,26 @@ public enum FactorMetric: String, Sendable, CaseIterable, Codable {
   /// Whether a higher value is the better one (all but volatility and downside deviation).
   public var higherIsBetter: Bool { self != .volatility && self != .downsideDeviation }
 
-  /// The metrics of one window: the NAVs `navs` (base first) on `dates` and their returns, at `P` periods a year,
-  /// the Sharpe ratio over `riskFree` — `FundMetrics` on slices, the same numbers as `PerformanceMetrics`.
+  /// The metrics of one window, in `allCases` order: the NAVs `navs` (base first) on `dates` and their returns, at `P`
+  /// periods a year, the Sharpe ratio over `riskFree` — `FundMetrics` on slices, the same numbers as
+  /// `PerformanceMetrics`.
   static func values(
     dates: ArraySlice<CalendarDay>, navs: ArraySlice<Double>, returns: ArraySlice<Double>, periodsPerYear p: Double,
     riskFree: Double
   ) -> [Double?] {
     let annualised = FundMetrics.annualisedReturn(navs, days: dates.first!.days(to: dates.last!))
     let drawdown = FundMetrics.maxDrawdownDepth(navs).depth
-    return [
-      FundMetrics.cumulativeReturn(navs),
-      annualised,
-      FundMetrics.volatility(returns, periodsPerYear: p),
-      FundMetrics.downsideDeviation(returns, periodsPerYear: p),
-      drawdown,
-      FundMetrics.sharpe(returns, periodsPerYear: p, riskFree: riskFree),
-      FundMetrics.sortino(returns, periodsPerYear: p),
-      FundMetrics.calmar(annualisedReturn: annualised, maxDrawdown: drawdown),
-    ]
+    return allCases.map { metric in
+      switch metric {
+      case .cumulativeReturn: return FundMetrics.cumulativeReturn(navs)
+      case .annualisedReturn: return annualised
+      case .volatility: return FundMetrics.volatility(returns, periodsPerYear: p)
+      case .downsideDeviation: return FundMetrics.downsideDeviation(returns, periodsPerYear: p)
+      case .maxDrawdown: return drawdown
+      case .sharpe: return FundMetrics.sharpe(returns, periodsPerYear: p, riskFree: riskFree)
+      case .sortino: return FundMetrics.sortino(returns, periodsPerYear: p)
+      case .calmar: return FundMetrics.calmar(annualisedReturn: annualised, maxDrawdown: drawdown)
+      }
+    }
   }
 }
