@@ -96,9 +96,33 @@ public struct RankBacktest: Sendable {
         ? Set(universe.products.map { $0.manager.isEmpty ? $0.code : $0.manager }).count : universe.count
       let required = min(2, groups, ready.count)
       guard required > 0 else { return nil }
+      // A product can be ranked at a date only if, as of it, it has the NAVs the history screen asks, a frequency the
+      // frequency screen keeps, a full window and a recent NAV: a cheap test (the frequency of each prefix of its
+      // dates from one pass) that skips the dates on which fewer than `required` products could be, before the full
+      // point-in-time score. With merged managers a manager series can pass before its products: no skipping.
+      var possible: [(dates: [CalendarDay], frequencies: [ReportingFrequency?])] = []
+      if !rules.mergeManagers {
+        possible = universe.series.map { s in
+          var tracker = ReportingFrequency.Tracker()
+          return (s.dates, s.dates.map { tracker.add($0); return tracker.frequency })
+        }
+      }
+      func couldRank(_ p: (dates: [CalendarDay], frequencies: [ReportingFrequency?]), at date: CalendarDay) -> Bool {
+        let count = p.dates.partitioningIndex { $0 > date }
+        guard count >= max(rules.history.minimumPrices, 2), let frequency = p.frequencies[count - 1],
+          !frequency.isSlower(than: rules.frequency.slowest), frequency.periodsPerYear != nil
+        else { return false }
+        let last = p.dates[count - 1]
+        return p.dates[0] <= last.windowStart(months: months)
+          && settings.scoring.isReporting(frequency: frequency, last: last, at: date)
+      }
       var g = calendar.partitioningIndex { $0 >= ready[required - 1] }
       while g < calendar.count {
         let date = calendar[g]
+        if !possible.isEmpty, possible.lazy.filter({ couldRank($0, at: date) }).prefix(required).count < required {
+          g += 1
+          continue
+        }
         let snapshot = try entries(at: date)
         let score = RankScore(entries: snapshot, at: date, settings: settings.scoring)
         if score.rankedCount >= required {
