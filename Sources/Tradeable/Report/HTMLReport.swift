@@ -171,7 +171,7 @@ public struct HTMLReport: Sendable {
       table.append([
         "\(k + 1)", move.added.map(code) ?? "—", move.removed.map(code) ?? "—",
         NumberFormat.fixed(move.set.sharpe, decimals: 4), NumberFormat.fixed(move.set.idm, decimals: 3),
-        NumberFormat.money(move.set.minimumCapital),
+        NumberFormat.capitalNeeded(move.set.minimumCapital),
       ])
     }
     out.append(table.rendered(id: "table-refinement"))
