@@ -6,6 +6,8 @@
 //     swift package benchmark                        # every suite
 //     swift package benchmark --target Selection     # one suite
 //     swift package benchmark --target Trading       # backtest and walk-forward (Benchmarks/results/trading.md)
+//     swift package benchmark --target Search        # refinement and exact search (Benchmarks/results/search.md)
+//     ./search_gap.sh                                # greedy vs refined vs exact (results/search.md)
 //     python3 numpy_comparison.py                    # the correlation kernel side by side with numpy
 //
 import PackageDescription
@@ -35,6 +37,9 @@ let package = Package(
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "Trading", dependencies: benchmarkDependencies, path: "Benchmarks/Trading",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Search", dependencies: benchmarkDependencies, path: "Benchmarks/Search",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     // A plain executable for numpy_comparison.py: times the kernel on a panel the script wrote.
     .executableTarget(

@@ -2,12 +2,13 @@ import ArgumentParser
 import Tradeable
 
 /// A command that loads a futures data folder and runs the capital-independent analysis: `select`, `costs`,
-/// `sweep`, `report`, `reserve`. They declare the same four option groups; this is the one place that turns them
+/// `sweep`, `report`, `reserve`. They declare the same five option groups; this is the one place that turns them
 /// into settings and an analysis.
 protocol AnalysisCommand: ParsableCommand {
   var dataOptions: DataOptions { get }
   var method: MethodOptions { get }
   var conventions: ConventionOptions { get }
+  var searchOptions: SearchOptions { get }
   var runOptions: RunOptions { get }
 }
 
@@ -17,6 +18,7 @@ extension AnalysisCommand {
     var settings = try method.base()
     method.apply(to: &settings)
     conventions.apply(to: &settings)
+    searchOptions.apply(to: &settings.selection)
     runOptions.apply(to: &settings)
     return settings
   }

@@ -119,6 +119,8 @@ struct FundsSelectCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("FX file currency,rate (units of the base currency per unit).", valueName: "file"))
   var fx: String?
 
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -154,6 +156,7 @@ struct FundsSelectCommand: ParsableCommand {
     if let correlationMonths { settings.risk.correlationMonths = correlationMonths }
     if let maxSRCost { settings.filters.cost = CostFilter(maximumSRCost: maxSRCost) }
     if let maxInstruments { settings.selection.maxInstruments = maxInstruments }
+    searchOptions.apply(to: &settings.selection)
   }
 
   /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.

@@ -45,6 +45,7 @@ struct ReserveCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws { try dataOptions.refusePysystemtradeFormat("reserve") }

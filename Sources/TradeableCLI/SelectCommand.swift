@@ -1,16 +1,17 @@
 import ArgumentParser
 import Tradeable
 
-/// `tradeable select --capital K`: the greedy selection at one capital.
+/// `tradeable select --capital K`: the selection at one capital (greedy path, then `--search`).
 struct SelectCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "select",
     abstract: "Choose the instruments to trade with a given capital.",
     discussion: """
-      Prints the selection step by step (instrument added, Sharpe ratio, diversification multiplier, capital the set \
-      needs), the chosen set with its weights, and every exclusion with its reason. --format json follows DESIGN.md \
-      §7: every input instrument appears, in input order. --format pysystemtrade writes the chosen set as a \
-      pysystemtrade config fragment (docs/pysystemtrade.md).
+      Prints the greedy path step by step (instrument added, Sharpe ratio, diversification multiplier, capital the \
+      set needs), then — with --search refined (default) or exact — each refinement move and why it stopped, which \
+      start won and whether the exact search proved the optimum, the chosen set with its weights and positions, and \
+      every exclusion with its reason. --format json follows DESIGN.md §7: every input instrument appears, in input \
+      order. --format pysystemtrade writes the chosen set as a pysystemtrade config fragment (docs/pysystemtrade.md).
       """)
 
   @OptionGroup(title: "Required") var required: CapitalOption
@@ -28,6 +29,7 @@ struct SelectCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {

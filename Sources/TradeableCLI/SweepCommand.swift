@@ -72,8 +72,10 @@ struct SweepCommand: AnalysisCommand {
     abstract: "Show the selection at many capitals: instruments, Sharpe ratio, IDM, capital needed and the set.",
     discussion: """
       Give a list (--capital 25000,50000,100000) or a log-spaced range (--from 10000 --to 50000000 --steps 25; the \
-      points between the ends are rounded to three significant digits). Each row is exactly what `tradeable select \
-      --capital K` chooses; the risk and cost stages are computed once for all capitals.
+      points between the ends are rounded to three significant digits). Each row is what `tradeable select \
+      --capital K` chooses; with --search refined (default) or exact it also refines the set of the previous, \
+      smaller capital and keeps the better, so the Sharpe ratio never falls as capital grows (a row whose carried \
+      set won says so). The risk and cost stages are computed once for all capitals.
       """)
 
   @Option(
@@ -86,6 +88,7 @@ struct SweepCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {

@@ -87,10 +87,16 @@ struct WalkForwardCommand: AnalysisCommand {
   @OptionGroup(title: "Data") var dataOptions: DataOptions
   @OptionGroup(title: "Method") var method: MethodOptions
   @OptionGroup(title: "Conventions (DESIGN.md §3–§6)") var conventions: ConventionOptions
+  @OptionGroup(title: "Search") var searchOptions: SearchOptions
   @OptionGroup(title: "Run") var runOptions: RunOptions
 
   func validate() throws {
     try dataOptions.refusePysystemtradeFormat("walkforward")
+    if searchOptions.search == .exact {
+      throw ValidationError(
+        "walkforward does not run --search exact: its time budget would make each year's selection depend on the "
+          + "machine's speed. Use --search refined (the default) or --search greedy.")
+    }
     let values = capital
     for value in values { try OptionCheck.value("--capital", value, .positiveMoney) }
     guard Set(values).count == values.count else { throw ValidationError("--capital lists a capital twice.") }
@@ -153,6 +159,9 @@ func runWalkForward(
         + "Choose an earlier \(range.names.0) (the data cover \(span)).")
     case .noData:
       printError("error: \(data) holds no prices.\n  Check the data folder.")
+    case .exactSearch:
+      printError("error: the walk-forward does not run the exact search: its time budget would make each year's "
+        + "selection depend on the machine's speed.\n  Use --search refined (the default) or --search greedy.")
     }
     throw ExitCode(1)
   }

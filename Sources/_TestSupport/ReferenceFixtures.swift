@@ -8,7 +8,7 @@ public enum ReferenceFixtures {
   /// Which DESIGN.md §3 repair the code on this branch follows, so which fixture set applies: `eligible` repairs the
   /// eligible set's matrix at each capital; `pool` repairs the capital-independent pool's matrix once. The reference
   /// writes both (`NAME.eligible.json`, `NAME.pool.json`); switch this when the code switches.
-  public static let repair = "eligible"
+  public static let repair = "pool"
 
   /// The fixtures folder.
   public static let folder = PackagePaths.root.appendingPathComponent("Tests/References/fixtures")

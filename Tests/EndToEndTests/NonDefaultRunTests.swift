@@ -8,7 +8,8 @@ import _TestSupport
 @Suite("select and report with non-default settings and max-Sharpe weights (end to end)")
 struct NonDefaultRunTests {
   static var fixture: [String: Any] { try! ReferenceFixtures.load("bundled-non-default") }
-  static let arguments = ["--capital", "2000000"] + (fixture["arguments"] as! [String])
+  /// The reference implements §6's greedy path: `--search greedy`.
+  static let arguments = ["--capital", "2000000", "--search", "greedy"] + (fixture["arguments"] as! [String])
 
   @Test("JSON: settings block, every instrument's numbers and status, the path and the portfolio match the reference")
   func json() throws {

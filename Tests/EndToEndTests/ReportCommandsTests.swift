@@ -28,7 +28,7 @@ struct ReportCommandsTests {
     )
   }
 
-  @Test("every sweep row equals `select` run alone at that capital")
+  @Test("every sweep row equals `select` run alone at that capital, unless it says its carried set won")
   func sweepEqualsSelect() throws {
     let capitals = [10_000.0, 57_000, 250_000, 1_000_000, 3_300_000, 20_000_000]
     let doc = try Self.json(["sweep", "--capital", capitals.map { String(Int($0)) }.joined(separator: ",")])
@@ -37,6 +37,11 @@ struct ReportCommandsTests {
     for row in rows {
       let capital = row["capital"] as! Double
       let alone = Self.portfolio(try Self.json(["select", "--capital", String(Int(capital))]))
+      if row["carriedFrom"] is Double {
+        // DESIGN.md §6b: the previous capital's set, refined, beat `select` here.
+        #expect((row["sharpe"] as! Double) >= alone.sharpe!, "at \(capital)")
+        continue
+      }
       #expect(row["instruments"] as! [String] == alone.codes, "at \(capital)")
       #expect(row["instrumentCount"] as? Int == alone.codes.count)
       if let sharpe = alone.sharpe {
@@ -62,11 +67,13 @@ struct ReportCommandsTests {
     #expect(row["instruments"] as! [String] == alone.codes)
     let table = try Self.run(["sweep", "--from", "10000", "--to", "50000000", "--steps", "7"])
     #expect(table.status == 0)
-    #expect(table.standardOutput.contains("2,920,000") && table.standardOutput.contains("Set (in the order added)"))
+    #expect(table.standardOutput.contains("2,920,000") && table.standardOutput.contains("Set needs (USD)"))
     #expect(!table.standardOutput.contains("\u{1B}["))
     let csv = try Self.run(["sweep", "--capital", "1000000,250000", "--format", "csv"])
     let lines = csv.standardOutput.split(separator: "\n")
-    #expect(lines.count == 3 && lines[1].hasPrefix("250000,8,") && lines[2].hasPrefix("1000000,10,"))
+    // capital, instruments chosen (DESIGN.md §6b refined sets: 9 and 12), …, eligible count, search.
+    #expect(lines.count == 3 && lines[1].hasPrefix("250000,9,") && lines[2].hasPrefix("1000000,12,"))
+    #expect(lines[1].hasSuffix(",27,refined,,") && lines[2].hasSuffix(",110,refined,,"))
   }
 
   @Test("sweep refuses a missing or doubled range")
@@ -107,27 +114,26 @@ struct ReportCommandsTests {
 
   @Test("reserve: positions, losses at the quantile, the cash to hold back; JSON and the daily series as CSV")
   func reserve() throws {
-    // Golden values: the numpy reference's reserve at 1,000,000 (Tests/References, fixture bundled-default).
-    let expected = try #require(try ReferenceFixtures.load("bundled-default")["reserve"] as? [String: Any])
-    let cash = Int(number(expected, "reserve")!.rounded())
+    // Golden values: Tests/References/reserve_reference.py (numpy) on the refined set at 1,000,000 USD (the default
+    // search); CapitalReserveTests compares the greedy set's reserve with the full reference.
     let table = try Self.run(["reserve", "--capital", "1000000", "--quantile", "0.98"])
     #expect(table.status == 0, "stderr: \(table.standardError)")
     for needle in [
-      "Capital reserve", "Contracts", "Rounded", "Long book", "Short book",
-      "Cash to hold back: \(cash / 1000),\(String(cash % 1000).leftPadded(to: 3)) USD",
+      "Capital reserve", "Contracts", "Rounded", "Long book", "Short book", "Cash to hold back: 18,283 USD",
     ] {
       #expect(table.standardOutput.contains(needle), "\(needle)")
     }
     let doc = try Self.json(["reserve", "--capital", "1000000"])
     let reserve = try #require(doc["reserve"] as? Double)
-    #expect(approximately(reserve, number(expected, "reserve")!, relative: 1e-10))
+    // Tests/References/reserve_reference.py on the refined set at 1,000,000 USD.
+    #expect(approximately(reserve, 18_283.15297693119, relative: 1e-10))
     #expect(approximately(reserve, max(doc["longLoss"] as! Double, doc["shortLoss"] as! Double)))
-    #expect((doc["positions"] as? [Any])?.count == 10 && (doc["daily"] as? [Any])?.count == 512)
+    #expect((doc["positions"] as? [Any])?.count == 12 && (doc["daily"] as? [Any])?.count == 512)
     let csv = try Self.run(["reserve", "--capital", "1000000", "--format", "csv"])
     let lines = csv.standardOutput.split(separator: "\n")
     #expect(
       lines.count == 513 && lines[0] == "date,profit_and_loss,profit_and_loss_rounded"
-        && lines[1].hasPrefix("\(expected["firstDifferenceDate"] as! String),"))
+        && lines[1].hasPrefix("2021-07-28,"))
     let none = try Self.run(["reserve", "--capital", "1000"])
     #expect(none.status == 1 && none.standardError.contains("nothing can be selected with 1,000 USD"))
     let badQuantile = try Self.run(["reserve", "--capital", "1000000", "--quantile", "1.5"])
@@ -220,12 +226,12 @@ struct ReportCommandsTests {
       currentDirectory: PackagePaths.root)
     #expect(terminal.status == 0, "stderr: \(terminal.standardError)")
     #expect(terminal.standardOutput.contains("\u{1B}[1m"), "no bold header on a terminal")
-    #expect(terminal.standardOutput.contains("Chosen set: 10 instruments"))
+    #expect(terminal.standardOutput.contains("Chosen set: 12 instruments"))
     for environment in [["TERM": "xterm-256color", "NO_COLOR": "1"], ["TERM": "dumb", "NO_COLOR": ""]] {
       let plain = try runInTerminal(
         PackagePaths.tradeableExecutable, arguments, environment: environment, currentDirectory: PackagePaths.root)
       #expect(plain.status == 0 && !plain.standardOutput.contains("\u{1B}["), "\(environment)")
-      #expect(plain.standardOutput.contains("Chosen set: 10 instruments"))
+      #expect(plain.standardOutput.contains("Chosen set: 12 instruments"))
     }
     // In a pipe: never, whatever the environment.
     for environment in [["TERM": "xterm-256color", "NO_COLOR": ""], ["NO_COLOR": "1"]] {
@@ -237,14 +243,10 @@ struct ReportCommandsTests {
         #expect(out.status == 0 && !out.standardOutput.contains("\u{1B}["), "\(arguments)")
       }
     }
-    // The capital the set chosen at 20,000,000 needs: the numpy reference (fixture bundled-default), grouped.
-    let needed = try #require(
-      ((try ReferenceFixtures.load("bundled-default")["capitals"] as? [String: Any])?["20000000"] as? [String: Any])?[
-        "portfolio"] as? [String: Any])
+    // The capital the refined set chosen at 20,000,000 needs (DESIGN.md §7, rounded up so that it is enough), from
+    // Tests/References/search_reference.py.
     let sweep = try Self.run(["sweep", "--capital", "20000000"])
-    // The set needs its smallest capital (DESIGN.md §7), shown rounded up so that it is enough.
-    #expect(sweep.standardOutput.contains("20,000,000"))
-    #expect(sweep.standardOutput.contains(NonDefaultRunTests.grouped(number(needed, "smallestCapital")!.rounded(.up))))
+    #expect(sweep.standardOutput.contains("20,000,000") && sweep.standardOutput.contains("14,498,870"))
     let reserve = try Self.run(["reserve", "--capital", "20000000"])
     #expect(reserve.standardOutput.contains("20,000,000 USD"))
   }

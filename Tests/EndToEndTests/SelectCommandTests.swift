@@ -33,6 +33,14 @@ struct SelectCommandTests {
     }
   }
 
+  /// The refined set at 1,000,000 USD (DESIGN.md §6b, the default search), from the same reference: the best start is
+  /// the greedy set at the ladder capital 140,280.35 USD, refined by 12 moves.
+  static let refinedSet = [
+    "CNH", "COCOA_LDN", "EU-HEALTH", "EURCHF", "GAS_US_mini", "GBPEUR", "JPY", "LEANHOG", "MILLWHEAT", "ROBUSTA",
+    "SHATZ", "SOYMEAL",
+  ]
+  static let refinedSharpe = 1.099466657601285
+
   @Test("JSON at 1,000,000: the golden path, every instrument once in input order, DESIGN.md §7 keys")
   func jsonAtOneMillion() throws {
     let doc = try Self.json(["select", "--capital", "1000000"])
@@ -46,10 +54,26 @@ struct SelectCommandTests {
       #expect(approximately(step["minimumCapital"] as! Double, expected.3, relative: 1e-9))
     }
     let portfolio = try #require(doc["portfolio"] as? [String: Any])
-    #expect(approximately(portfolio["sharpe"] as! Double, Self.golden.last!.1, relative: 1e-9))
+    #expect(approximately(portfolio["sharpe"] as! Double, Self.refinedSharpe, relative: 1e-9))
     let members = try #require(portfolio["instruments"] as? [[String: Any]])
-    #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
+    #expect(members.map { $0["code"] as! String }.sorted() == Self.refinedSet)
     #expect(approximately(members.map { $0["weight"] as! Double }.reduce(0, +), 1, relative: 1e-14))
+    // How the set was found: the ladder start, its moves leading from startSet to the portfolio.
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["mode"] as? String == "refined")
+    #expect(approximately(try #require(search["start"] as? Double), 140_280.3534705272, relative: 1e-12))
+    #expect(search["proved"] is NSNull && search["nodes"] is NSNull && search["carriedFrom"] is NSNull)
+    // No wall-clock time in the output: identical runs print identical JSON.
+    #expect(search["seconds"] == nil)
+    var set = Set(try #require(search["startSet"] as? [String]))
+    let refinement = try #require(doc["refinement"] as? [[String: Any]])
+    #expect(refinement.count == 12)
+    for move in refinement {
+      if let removed = move["removed"] as? String { #expect(set.remove(removed) != nil) }
+      if let added = move["added"] as? String { #expect(set.insert(added).inserted) }
+      for key in ["sharpe", "idm", "minimumCapital"] { #expect(move[key] is Double) }
+    }
+    #expect(set.sorted() == Self.refinedSet)
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
     #expect(instruments.map { $0["code"] as! String } == Self.bundledCodes)
     let keys = [
@@ -59,16 +83,73 @@ struct SelectCommandTests {
     for instrument in instruments { for key in keys { #expect(instrument[key] != nil, "missing \(key)") } }
     // 10 selected, 100 eligible, 128 excluded (the reference's statuses; instrumentNumbers compares each one).
     let statuses = instruments.map { $0["status"] as! String }
-    #expect(statuses.filter { $0 == "selected" }.count == Self.golden.count)
-    #expect(statuses.filter { $0 == "eligible" }.count == 100)
+    #expect(statuses.filter { $0 == "selected" }.count == 12)
+    #expect(statuses.filter { $0 == "eligible" }.count == 98)
     #expect(statuses.filter { $0 == "excluded" }.count == 128)
   }
 
-  @Test("every instrument's numbers and status at 1,000,000 match the numpy reference")
+  @Test("--search greedy at 1,000,000: DESIGN.md §6 alone, the portfolio is the greedy path's last step")
+  func greedyAtOneMillion() throws {
+    let doc = try Self.json(["select", "--capital", "1000000", "--search", "greedy"])
+    let portfolio = try #require(doc["portfolio"] as? [String: Any])
+    #expect(approximately(portfolio["sharpe"] as! Double, Self.golden.last!.1, relative: 1e-9))
+    let members = try #require(portfolio["instruments"] as? [[String: Any]])
+    #expect(members.map { $0["code"] as! String } == Self.golden.map(\.0))
+    #expect((doc["refinement"] as? [Any])?.isEmpty == true)
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["mode"] as? String == "greedy" && search["start"] as? String == "greedy")
+    #expect(search["startSet"] as? [String] == Self.golden.map(\.0))
+  }
+
+  @Test("--search exact at 250,000: proved optimal, never below refined; the text says so")
+  func exactAtQuarterMillion() throws {
+    // 27 eligible instruments: a few hundred nodes, proved at once even in a debug build.
+    let doc = try Self.json(["select", "--capital", "250000", "--search", "exact", "--search-budget", "inf"])
+    let search = try #require(doc["search"] as? [String: Any])
+    #expect(search["mode"] as? String == "exact" && search["proved"] as? Bool == true)
+    #expect((search["nodes"] as? Int ?? 0) > 0 && search["limit"] is NSNull)
+    let sharpe = try #require((doc["portfolio"] as? [String: Any])?["sharpe"] as? Double)
+    let refined = try Self.json(["select", "--capital", "250000"])
+    #expect(sharpe >= (refined["portfolio"] as! [String: Any])["sharpe"] as! Double)
+    let text = try Self.run(["select", "--capital", "250000", "--search", "exact"]).standardOutput
+    #expect(text.contains("Exact search: proved optimal over every subset of the eligible instruments"))
+    // A budget of 0 s: not proved, the refined set, and the text says why.
+    let stopped = try Self.json(["select", "--capital", "250000", "--search", "exact", "--search-budget", "0"])
+    #expect((stopped["search"] as? [String: Any])?["proved"] as? Bool == false)
+    #expect(
+      identical(
+        (stopped["portfolio"] as! [String: Any])["sharpe"] as! Double,
+        (refined["portfolio"] as! [String: Any])["sharpe"] as! Double))
+  }
+
+  @Test("--search and --search-budget are validated, and replayed from --settings")
+  func searchOptions() throws {
+    let bad = try Self.run(["select", "--capital", "250000", "--search", "best"])
+    #expect(bad.status != 0 && bad.standardError.contains("--search"))
+    let negative = try Self.run(["select", "--capital", "250000", "--search-budget=-1"])
+    #expect(negative.status != 0 && negative.standardError.contains("--search-budget -1 must be 0 or more"))
+    let folder = TemporaryDataFolder("search-settings")
+    let greedy = try Self.run(["select", "--capital", "250000", "--search", "greedy", "--format", "json"])
+    folder.write("run.json", greedy.standardOutput)
+    let replay = try Self.json(["select", "--capital", "250000", "--settings", folder.path("run.json")])
+    #expect((replay["search"] as? [String: Any])?["mode"] as? String == "greedy")
+    let settings = try #require((replay["settings"] as? [String: Any])?["selection"] as? [String: Any])
+    let block = try #require(settings["search"] as? [String: Any])
+    #expect(block["mode"] as? String == "greedy" && block["budgetSeconds"] as? Double == 10)
+    // No limit: `null` in the settings block, and read back as no limit.
+    let unlimited = try Self.run(["select", "--capital", "250000", "--search-budget", "inf", "--format", "json"])
+    folder.write("unlimited.json", unlimited.standardOutput)
+    let again = try Self.json(["select", "--capital", "250000", "--settings", folder.path("unlimited.json")])
+    let replayed = (again["settings"] as? [String: Any])?["selection"] as? [String: Any]
+    #expect((replayed?["search"] as? [String: Any])?["budgetSeconds"] is NSNull)
+  }
+
+  @Test("every instrument's numbers and status at 1,000,000 (--search greedy) match the numpy reference")
   func instrumentNumbers() throws {
     // Tests/References fixtures bundled-default-instruments (§3–§5 per instrument) and bundled-default (statuses and
-    // reasons at 1,000,000). Both sides sum the same ≤ 512 differences in different orders: 1e-12 relative.
-    let doc = try Self.json(["select", "--capital", "1000000"])
+    // reasons at 1,000,000 on the greedy set the reference selects). Both sides sum the same ≤ 512 differences in
+    // different orders: 1e-12 relative.
+    let doc = try Self.json(["select", "--capital", "1000000", "--search", "greedy"])
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
     let reference = try #require(
       try ReferenceFixtures.load("bundled-default-instruments", repairDependent: false)["instruments"]
@@ -93,6 +174,11 @@ struct SelectCommandTests {
       #expect(out["status"] as? String == status["status"] as? String, "\(code)")
       #expect(out["reasons"] as? [String] == status["reasons"] as? [String], "\(code)")
     }
+    // The default (refined) run: CORN is on the greedy path, not in the refined set (SearchGoldenTests): eligible.
+    let refined = try #require(try Self.json(["select", "--capital", "1000000"])["instruments"] as? [[String: Any]])
+    let corn = try #require(refined.first { $0["code"] as? String == "CORN" })
+    #expect(corn["status"] as? String == "eligible")
+    #expect((corn["reasons"] as? [String])?.isEmpty == true)
     // MSCIEMASIA has 56 prices: history (and still measured).
     let short = try #require(instruments.first { $0["code"] as? String == "MSCIEMASIA" })
     #expect((short["reasons"] as? [String])?.first == "history" && number(short, "currencyVolatility") != nil)
@@ -104,8 +190,9 @@ struct SelectCommandTests {
     #expect(out.status == 0)
     let text = out.standardOutput
     for needle in [
-      "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "Chosen set: 10 instruments", "Exclusions",
-      "history", "capital", "repaired", "needs 990,003 USD", "4 contracts each (USD)", "990,003",
+      "Selection, step by step", "NASDAQ_micro", "GAS_US_mini", "990,003", "4 contracts each (USD)", "Refinement (--search refined)",
+      "the greedy set at 140,280 USD (ladder)", "Stopped: no move raises the Sharpe ratio.",
+      "Chosen set: 12 instruments, Sharpe 1.0995", "Exclusions", "history", "capital", "repaired",
     ] {
       #expect(text.contains(needle), "missing \(needle)")
     }
@@ -132,7 +219,8 @@ struct SelectCommandTests {
     let lines = out.standardOutput.split(separator: "\n")
     #expect(lines.count == 239)
     #expect(lines[0].hasPrefix("code,status,reasons,flags,step,weight"))
-    #expect(lines.filter { $0.contains(",selected,") }.count == 8)
+    // The refined set at 250,000 has nine members (SearchGoldenTests).
+    #expect(lines.filter { $0.contains(",selected,") }.count == 9)
   }
 
   @Test("options change the result: --max-instruments 3 stops after three steps")

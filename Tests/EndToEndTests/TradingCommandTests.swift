@@ -25,7 +25,7 @@ struct TradingCommandTests {
     let instruments = try #require(doc["instruments"] as? [[String: Any]])
     #expect(instruments.map { $0["code"] as! String } == SelectCommandTests.bundledCodes)
     let members = instruments.filter { $0["status"] as? String == "selected" }
-    #expect(members.count == 10)
+    #expect(members.count == 12)  // the refined set at 1,000,000 (SearchGoldenTests)
     for m in members {
       #expect((m["memberDays"] as? Int ?? 0) > 0)
       #expect((m["realisedTradesPerYear"] as? Double ?? 0) > 0 && (m["predictedTradesPerYear"] as? Double ?? 0) > 0)
@@ -72,8 +72,9 @@ struct TradingCommandTests {
   func walkForwardJSON() throws {
     let doc = try Self.json(Self.shortWalkForward + ["--capital", "1000000,3000000"])
     #expect(doc["rebalanceDates"] as? [String] == ["2020-12-31", "2021-12-31"])
-    #expect(doc["refinedRunsGreedy"] as? Bool == true)
-    #expect((doc["notes"] as? [String])?.contains { $0.hasPrefix("refined runs the greedy path") } == true)
+    // The refined search is the default, so refined is the main strategy (DESIGN.md §6b, §9).
+    #expect(doc["mainStrategy"] as? String == "refined" && doc["refinedRunsGreedy"] == nil)
+    #expect((doc["notes"] as? [String])?.contains { $0.hasPrefix("in-sample holds") } == true)
     let dates = try #require(doc["dates"] as? [String])
     #expect(dates.first == "2021-01-01" && dates.last == "2023-08-31")
     let capitals = try #require(doc["capitals"] as? [[String: Any]])
@@ -86,7 +87,7 @@ struct TradingCommandTests {
         #expect((s["periods"] as? [[String: Any]])?.count == 2)
       }
       #expect(strategies.first { $0["strategy"] as? String == "in-sample" }?["looksAhead"] as? Bool == true)
-      #expect(strategies.first { $0["strategy"] as? String == "refined" }?["search"] as? String == "greedy")
+      #expect(strategies.first { $0["strategy"] as? String == "refined" }?["search"] as? String == "refined")
       let random = try #require(run["random"] as? [String: Any])
       #expect(random["paths"] as? Int == 3 && (random["pathStatistics"] as? [Any])?.count == 3)
       let screening = try #require(run["screening"] as? [[String: Any]])
@@ -101,7 +102,7 @@ struct TradingCommandTests {
   func walkForwardOutputs() throws {
     let table = try Self.run(Self.shortWalkForward + ["--capital", "1000000"])
     #expect(table.status == 0, "stderr: \(table.standardError)")
-    #expect(table.standardOutput.contains("refined (runs greedy)") && table.standardOutput.contains("random median"))
+    #expect(table.standardOutput.contains("refined (main)") && table.standardOutput.contains("random median"))
     let folder = TemporaryDataFolder("trading-report")
     let decisions = folder.path("decisions.csv")
     let csv = try Self.run(

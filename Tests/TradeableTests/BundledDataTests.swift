@@ -25,7 +25,7 @@ struct BundledDataTests {
     arguments: [250_000.0, 1_000_000, 10_000_000])
   func correlationInvariants(_ capital: Double) throws {
     let r = try Self.analysis.select(capital: capital)
-    let c = try #require(try Self.analysis.eligibleCorrelation(capital: capital)).matrix
+    let c = try #require(Self.analysis.eligibleCorrelation(capital: capital))
     #expect(c.rows == r.eligible.count)
     #expect(c.asymmetry < 1e-14)
     for i in 0..<c.rows { #expect(c[i, i] == 1) }
@@ -78,7 +78,7 @@ struct BundledDataTests {
     let analysis =
       maximumWeight == 0.1 ? Self.analysis : UniverseAnalysis(universe: Self.analysis.universe, settings: settings)
     let r = try analysis.select(capital: capital)
-    let correlation = try #require(try analysis.eligibleCorrelation(capital: capital)).matrix
+    let correlation = try #require(analysis.eligibleCorrelation(capital: capital))
     // The path in positions among the eligible instruments (the matrix's rows).
     let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
     let s = r.eligible.map { analysis.metrics[$0].netSR! }

@@ -91,13 +91,17 @@ struct CapitalReserveTests {
     #expect(short.dates.map(\.description) == ["2023-08-25", "2023-08-29"])
   }
 
-  @Test("bundled data at 1,000,000: golden losses from the numpy reference")
+  @Test("bundled data at 1,000,000, greedy set: golden losses from the numpy reference")
   func bundledGolden() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
-    let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000_000)
+    // The reference implements §6's greedy path, so the reserve of its set is compared here; the refined set's reserve
+    // is checked below.
+    var settings = PipelineSettings()
+    settings.selection.search.mode = .greedy
+    let selection = try UniverseAnalysis(universe: universe, settings: settings).select(capital: 1_000_000)
     let reserve = try #require(CapitalReserve(selection: selection, universe: universe))
     // Tests/References/tradeable_reference.py `reserve` (fixture bundled-default, "reserve"): its own selection, the
-    // last 513 dates common to the ten instruments' price files, np.diff × contracts × multiplier × fx,
+    // last 513 dates common to the greedy set's price files, np.diff × contracts × multiplier × fx,
     // np.quantile(−P&L, 0.98) and np.quantile(P&L, 0.98). ReferenceAgreementTests compares every other field.
     let expected = try #require(try ReferenceFixtures.load("bundled-default")["reserve"] as? [String: Any])
     #expect(reserve.dailyProfitAndLoss.count == 512)
@@ -112,6 +116,31 @@ struct CapitalReserveTests {
     #expect(reserve.expectedDailyVolatility < 12_500)
     // Φ⁻¹(0.98) = 2.053748910631823 (scipy.stats.norm.ppf) × the expected daily volatility.
     #expect(approximately(reserve.normalLoss, number(expected, "normalLoss")!, relative: 1e-11))
+  }
+
+  @Test("bundled data at 1,000,000, refined set (the default): golden losses from the numpy reference")
+  func bundledRefinedGolden() throws {
+    let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
+    let selection = try UniverseAnalysis(universe: universe, settings: PipelineSettings()).select(capital: 1_000_000)
+    let reserve = try #require(CapitalReserve(selection: selection, universe: universe))
+    // Tests/References/reserve_reference.py (numpy): the last 513 dates common to the twelve refined members' price
+    // files, np.diff × contracts × multiplier × fx, np.quantile(−profitAndLoss, 0.98) and np.quantile(profitAndLoss,
+    // 0.98) (contracts from this output's JSON).
+    #expect(reserve.dailyProfitAndLoss.count == 512)
+    #expect(reserve.positions.count == 12)
+    #expect(reserve.windowStart?.description == "2021-07-27" && reserve.dates.last?.description == "2023-08-31")
+    #expect(approximately(reserve.longLoss!, 17_843.312214733316, relative: 1e-10))
+    #expect(approximately(reserve.shortLoss!, 18_283.15297693119, relative: 1e-10))
+    #expect(approximately(reserve.reserve!, reserve.shortLoss!))
+    // Positions by the formula, from the selection's own numbers.
+    let idm = try #require(selection.portfolio.idm)
+    for p in reserve.positions {
+      let cv = selection.metrics[p.index].currencyVolatility!
+      #expect(approximately(p.contracts, 1_000_000 * idm * p.weight * 0.2 / cv, relative: 1e-14))
+    }
+    // The expected daily volatility at IDM 2.5 (capped) is at most the target's 1,000,000 × 0.2 / 16 = 12,500.
+    #expect(reserve.expectedDailyVolatility <= 12_500 * (1 + 1e-12))
+    #expect(approximately(reserve.normalLoss, normalQuantile(0.98) * reserve.expectedDailyVolatility))
   }
 
   @Test("nothing selected: no reserve")

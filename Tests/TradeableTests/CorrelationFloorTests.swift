@@ -64,7 +64,9 @@ struct CorrelationFloorTests {
   @Test("with the repair on, the floor comes first: the singular floored matrix is repaired and stays usable")
   func floorThenRepair() throws {
     let analysis = UniverseAnalysis(universe: Self.universe, settings: Self.settings(repair: true))
-    let (matrix, repair) = try #require(try analysis.eligibleCorrelation(capital: 1e9))
+    // Every instrument is eligible at 1e9, so the eligible matrix is the pool's, repaired once (DESIGN.md §3).
+    let matrix = try #require(analysis.eligibleCorrelation(capital: 1e9))
+    let repair = try #require(analysis.poolRepair)
     // A and B are identical up to scale (corr 1): the floored matrix is singular, so it is repaired.
     #expect(repair.repaired && repair.smallestEigenvalue < 1e-10)
     #expect(try matrix.smallestEigenvalue() > 0)

@@ -166,9 +166,18 @@ struct HTMLReportTests {
     for label in ["10k", "100k", "1M", "10M", "Capital, USD (logarithmic scale)", "Sharpe ratio", "instruments"] {
       #expect(texts.contains(label), "\(label)")
     }
-    // 26 capitals (25 log-spaced, and 1,000,000); 10,000 selects nothing, so 25 Sharpe points and 26 counts.
-    #expect(outline.marks(in: id).filter { $0.name == "circle" }.count == 25)
-    #expect(outline.marks(in: id).filter { $0.name == "polygon" }.count == 26)
+    // 26 capitals (25 log-spaced, and 1,000,000); 10,000 selects nothing, so 25 Sharpe points, 26 counts and 26
+    // eligible counts (DESIGN.md §6b: the chart marks the pool at each capital). On this sweep two rows are carried
+    // (4,170,000 from 2,920,000 and 12,100,000 from 8,480,000): hollow diamonds in place of dots, and a legend entry.
+    let marks = outline.marks(in: id)
+    let sharpePoints = marks.filter { $0.tooltip?.contains(": Sharpe ") == true }
+    #expect(sharpePoints.count == 25)
+    let carried = sharpePoints.filter { $0.tooltip!.contains("carried from the previous capital") }
+    #expect(carried.count == 2)
+    #expect(carried.allSatisfy { $0.name == "polygon" && $0.attributes["fill"] == "#ffffff" })
+    #expect(sharpePoints.filter { $0.name == "circle" }.count == 23)
+    #expect(texts.contains("Instruments eligible (every filter passed)"))
+    #expect(texts.contains("set carried from the previous capital"))
     #expect(texts.contains("1,000,000 USD"))
     let rows = outline.named("tr").filter { $0.attributes["class"] == "current" && $0.ancestors.contains("table") }
     #expect(!rows.isEmpty)
@@ -211,9 +220,12 @@ struct HTMLReportTests {
         #expect(tip.contains("; selected") && mark.name == "circle" && number(mark, "r") == 6.5 && mark.attributes["stroke"] == "#111111", "\(tip)")
       }
     }
-    #expect(marks.filter { $0.tooltip!.contains("; selected") }.count == 10)
-    // The ten chosen instruments are labelled.
-    for code in ["NASDAQ_micro", "CORN", "GBPEUR", "US10U", "EURCHF", "SGD", "COCOA_LDN", "LEANHOG", "HANGTECH"] {
+    #expect(marks.filter { $0.tooltip!.contains("; selected") }.count == 12)
+    // The twelve chosen instruments (the refined set, SearchGoldenTests) are labelled.
+    for code in [
+      "CNH", "COCOA_LDN", "EU-HEALTH", "EURCHF", "GAS_US_mini", "GBPEUR", "JPY", "LEANHOG", "MILLWHEAT", "ROBUSTA",
+      "SHATZ", "SOYMEAL",
+    ] {
       #expect(texts.contains(code), "\(code)")
     }
   }
@@ -224,11 +236,13 @@ struct HTMLReportTests {
     let outline = PageOutline(try Self.page())
     let id = "chart-correlation"
     let cells = outline.named("rect", in: id).filter { $0.children.contains("title") }
-    #expect(cells.count == 100)
-    // Cell (NASDAQ_micro, HANGTECH) carries the repaired correlation the selection used, to three decimals.
-    let c = selection.correlation.selected[0, 8]
-    #expect(cells.contains { $0.tooltip == "NASDAQ_micro / HANGTECH: \(NumberFormat.fixed(c, decimals: 3))" })
-    #expect(outline.texts(in: id).filter { $0 == "NASDAQ_micro" }.count == 2)
+    #expect(cells.count == 144)
+    // Cell (CNH, EU-HEALTH), first and last of the chosen set, carries the repaired correlation the selection used,
+    // to three decimals.
+    #expect(selection.portfolio.codes.first == "CNH" && selection.portfolio.codes.last == "EU-HEALTH")
+    let c = selection.correlation.selected[0, 11]
+    #expect(cells.contains { $0.tooltip == "CNH / EU-HEALTH: \(NumberFormat.fixed(c, decimals: 3))" })
+    #expect(outline.texts(in: id).filter { $0 == "CNH" }.count == 2)
   }
 
   @Test("loss histogram: the bars count every day of the window; both quantile losses marked")
@@ -271,9 +285,23 @@ struct HTMLReportTests {
     }
     let texts = outline.texts(in: id)
     #expect(!texts.contains { $0.hasPrefix("incl.") })
-    #expect(texts.contains("long book: 2% of days lose over 20,896 USD"))
-    #expect(texts.contains("short book: 2% of days lose over 21,144 USD"))
+    // Tests/References/reserve_reference.py on the refined set at 1,000,000 USD.
+    #expect(texts.contains("long book: 2% of days lose over 17,843 USD"))
+    #expect(texts.contains("short book: 2% of days lose over 18,283 USD"))
     #expect(texts.contains("One-day P&L of the long book at the target positions, USD") && texts.contains("days"))
+  }
+
+  @Test("the refinement after the greedy path: the winning start and its twelve moves (SearchGoldenTests)")
+  func refinement() throws {
+    let page = try Self.page(sweep: false, reserve: false)
+    let outline = PageOutline(page)
+    #expect(page.contains("Beyond the greedy path"))
+    #expect(page.contains("the best came from the greedy set at 140,280 USD (ladder) in 12 moves."))
+    #expect(outline.error == nil)
+    let table = try #require(page.range(of: "id=\"table-refinement\"")).upperBound
+    let end = try #require(page[table...].range(of: "</table>")).lowerBound
+    // A header row and one row per move.
+    #expect(page[table..<end].components(separatedBy: "<tr").count - 1 == 13)
   }
 
   @Test("without sweep and reserve, and with nothing selected, the page is still whole")
@@ -319,9 +347,10 @@ struct HTMLReportTests {
   func setDescription() throws {
     let page = try Self.page()
     // Lead, Sharpe card, chosen set, sweep, heatmap caption.
-    #expect(page.components(separatedBy: "greedy search with equal risk weights").count - 1 == 5)
+    #expect(page.components(separatedBy: "refined search with equal risk weights").count - 1 == 5)
     var settings = PipelineSettings()
     settings.selection.weighting = .maxSharpe
+    settings.selection.search.mode = .greedy
     let selection = try UniverseAnalysis(universe: Self.universe, settings: settings).select(capital: 1_000_000)
     let other = HTMLReport(selection: selection).rendered()
     #expect(other.contains("found by greedy search with max-Sharpe risk weights"))

@@ -13,10 +13,21 @@ import _TestSupport
 /// pair there) and, where the matrix is repaired, an eigendecomposition (`dsyevd` here, numpy's `eigh` there) whose
 /// rebuilt matrix is a Lipschitz function of its input: observed ≤ 1e-14, checked at 1e-11 — far below any
 /// difference of method (the eligible and pool repairs differ by 1e-3 here), far above rounding on another CPU.
+///
+/// The reference implements §6's greedy path, so every selection here runs with `search.mode = .greedy` (`greedy(_:)`);
+/// the refined and exact searches of §6b are checked against `Tests/References/search_reference.py` in
+/// `SearchGoldenTests`.
 @Suite("Agreement with the numpy reference (bundled data)")
 struct ReferenceAgreementTests {
   static let universe = try! Universe.load(folder: PackagePaths.bundledFutures.path)
-  static let defaults = UniverseAnalysis(universe: universe, settings: PipelineSettings())
+  static let defaults = UniverseAnalysis(universe: universe, settings: greedy(PipelineSettings()))
+
+  /// `settings` with the greedy search the reference implements.
+  static func greedy(_ settings: PipelineSettings) -> PipelineSettings {
+    var settings = settings
+    settings.selection.search.mode = .greedy
+    return settings
+  }
 
   /// The settings of the fixture `bundled-non-default` (its `command` lists the same values as options).
   static var nonDefaultSettings: PipelineSettings {
@@ -28,6 +39,7 @@ struct ReferenceAgreementTests {
     s.sizing.maxContracts = 3
     s.sizing.idmCap = 2.2
     s.filters.capital.maximumWeight = 0.25
+    s.selection.search.mode = .greedy
     s.sizing.targetVolatility = 0.25
     s.filters.history.minimumPrices = 600
     s.risk.volatilityWindow = 256
@@ -150,7 +162,7 @@ struct ReferenceAgreementTests {
     // 4·cv / 0.2 = 20·cv. The fixture's capital is 18·cv of the cheapest pool instrument, so that one is eligible but
     // cannot start the path.
     let fixture = try ReferenceFixtures.load("bundled-feasible-alone")
-    var settings = PipelineSettings()
+    var settings = Self.greedy(PipelineSettings())
     settings.filters.capital.maximumWeight = 0.5
     let analysis = UniverseAnalysis(universe: Self.universe, settings: settings)
     let capital = try #require(number(fixture, "capital"))

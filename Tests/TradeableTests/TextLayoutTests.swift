@@ -45,10 +45,13 @@ struct TextLayoutTests {
   @Test("select at 80 columns: every line fits, names cut with …, figures named for what they are")
   func selectAtEighty() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)
-    let analysis = UniverseAnalysis(universe: universe)
+    // §6's greedy set (needs 990,002.12… USD); it holds CNH, whose long name is cut.
+    var settings = PipelineSettings()
+    settings.selection.search.mode = .greedy
+    let analysis = UniverseAnalysis(universe: universe, settings: settings)
     let text = try analysis.select(capital: 1_000_000).table(style: TerminalStyle(colour: false, width: 80))
     for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line.count): \(line)") }
-    #expect(text.contains("SGX US Dollar in Singapore…"))  // the full name is 54 characters
+    #expect(text.contains("SGX US Dollar in offshore…"))  // the full name is 48 characters
     #expect(text.contains("4 contracts each (USD)") && text.contains("Alone at") && text.contains("Whole"))
     // needs = portfolio.smallestCapital (990,002.12…), rounded up; the §6 step figure keeps its own name.
     #expect(text.contains("needs 990,003 USD"))

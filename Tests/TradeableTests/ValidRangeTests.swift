@@ -86,7 +86,8 @@ struct ValidRangeTests {
       liquidity: LiquidityFilter(days: 0, minimumVolume: -1, minimumTradedValue: -1),
       cost: CostFilter(maximumSRCost: -1), capital: CapitalFilter(maximumWeight: 0))
     s.sizing = PositionSizing(maxContracts: 0, idmCap: 0, targetVolatility: 0)
-    s.selection = SelectionRules(maxInstruments: 0, improvementTolerance: -1)
+    s.selection = SelectionRules(
+      maxInstruments: 0, improvementTolerance: -1, search: SearchSettings(mode: .exact, budgetSeconds: -1))
     let keys = s.violations.map(\.key)
     let numericKeys = Self.numericKeys(PipelineSettings().json) + ["selection.maxInstruments"]
     #expect(Set(keys) == Set(numericKeys), "unchecked: \(Set(numericKeys).subtracting(keys))")

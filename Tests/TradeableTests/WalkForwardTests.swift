@@ -84,7 +84,8 @@ struct WalkForwardTests {
     #expect(!zip(a.runs[0].random.holdings, c.runs[0].random.holdings).allSatisfy { Self.same($0, $1) })
     // Every draw is a feasible equal-weight set of the main strategy's size (or smaller when none is), drawn from
     // that date's eligible instruments.
-    let main = a.runs[0].run(.greedy)!
+    #expect(a.mainStrategy == .refined)  // the default search (DESIGN.md §6b)
+    let main = a.runs[0].run(.refined)!
     for path in a.runs[0].random.holdings {
       for (y, holding) in path.enumerated() {
         #expect(holding.members.count <= main.holdings[y].members.count)
@@ -112,15 +113,17 @@ struct WalkForwardTests {
     #expect(w.runs.count == 2)
     for run in w.runs {
       #expect(run.periods.count == w.rebalanceDates.count)
-      let greedy = run.run(.greedy)!, lowest = run.run(.lowestCost)!, ideal = run.run(.ideal)!
+      // The statuses are the main strategy's: refined, the default search.
+      let refined = run.run(.refined)!, lowest = run.run(.lowestCost)!, ideal = run.run(.ideal)!
       for (y, period) in run.periods.enumerated() {
         #expect(period.statuses.count == u.count && period.reasons.count == u.count)
         for i in 0..<u.count {
-          // Excluded exactly when some filter gives a reason; selected exactly when the greedy set holds it.
+          // Excluded exactly when some filter gives a reason; selected exactly when the refined set holds it.
           #expect((period.statuses[i] == .excluded) == !period.reasons[i].isEmpty)
-          #expect((period.statuses[i] == .selected) == greedy.holdings[y].members.contains(i))
+          #expect((period.statuses[i] == .selected) == refined.holdings[y].members.contains(i))
         }
-        #expect(approximately(greedy.holdings[y].weights.reduce(0, +), 1, relative: 1e-14) || greedy.holdings[y].isEmpty)
+        #expect(
+          approximately(refined.holdings[y].weights.reduce(0, +), 1, relative: 1e-14) || refined.holdings[y].isEmpty)
         // Lowest-cost and ideal draw from the eligible instruments and from the pool.
         #expect(lowest.holdings[y].members.allSatisfy { period.statuses[$0] != .excluded })
         #expect(ideal.holdings[y].members.count == period.poolSize)

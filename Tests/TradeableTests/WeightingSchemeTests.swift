@@ -32,6 +32,17 @@ struct HandcraftedWeightTests {
     #expect(approximately(handcraftedWeights(Matrix.identity(5)), [0.0625, 0.0625, 0.125, 0.25, 0.5]))
   }
 
+  @Test("ties go by rank when ranks are given, so a set's weights do not depend on its members' order")
+  func ranks() {
+    // Three uncorrelated; ranks (2, 0, 1): rows in rank order are 1, 2, 0 → ((1, 2), 0) = ½ for row 0, ¼ each else.
+    #expect(approximately(handcraftedWeights(Matrix.identity(3), ranks: [2, 0, 1]), [0.5, 0.25, 0.25]))
+    // The same set in any order gets the same weight per member.
+    let c = Matrix([[1, 0.2, 0], [0.2, 1, 0], [0, 0, 1]])
+    let w = handcraftedWeights(c, ranks: [0, 1, 2])
+    let swapped = handcraftedWeights(Matrix([[1, 0, 0], [0, 1, 0.2], [0, 0.2, 1]]), ranks: [2, 0, 1])
+    #expect(approximately([swapped[1], swapped[2], swapped[0]], w))
+  }
+
   @Test("two asset classes of unequal size get half each")
   func classes() {
     // Five equities (ρ 0.8 among them) and one bond (ρ 0.1 with each): bond ½, each equity gets ½ × its subtree share.
@@ -119,10 +130,15 @@ struct GreedyWeightingTests {
     return UniverseAnalysis(universe: universe, settings: PipelineSettings())
   }()
 
-  static func weights(_ scheme: WeightingScheme, _ c: Matrix, _ s: [Double]) -> [Double]? {
+  /// The scheme's weights for a set whose members have codes `codes` (handcrafted ties go by code, byte order).
+  static func weights(_ scheme: WeightingScheme, _ c: Matrix, _ s: [Double], codes: [String]) -> [Double]? {
     switch scheme {
     case .equal: return [Double](repeating: 1 / Double(s.count), count: s.count)
-    case .handcrafted: return handcraftedWeights(c)
+    case .handcrafted:
+      let order = codes.indices.sorted { Array(codes[$0].utf8).lexicographicallyPrecedes(Array(codes[$1].utf8)) }
+      var ranks = [Int](repeating: 0, count: codes.count)
+      for (rank, position) in order.enumerated() { ranks[position] = rank }
+      return handcraftedWeights(c, ranks: ranks)
     case .maxSharpe:
       // The greedy admits a max-Sharpe set only when its optimum gives every member a positive weight.
       guard let r = maxSharpeWeights(correlation: c, netSR: s), r.weights.allSatisfy({ $0 > 1e-12 }) else { return nil }
@@ -134,17 +150,21 @@ struct GreedyWeightingTests {
   func bruteForce(_ scheme: WeightingScheme) throws {
     var settings = PipelineSettings()
     settings.selection.weighting = scheme
+    settings.selection.search.mode = .greedy  // the greedy path is what is checked here
     let analysis = UniverseAnalysis(universe: Self.analysis.universe, settings: settings)
     let capital = 2_000_000.0
     let r = try analysis.select(capital: capital)
-    let c = try #require(try analysis.eligibleCorrelation(capital: capital)).matrix
+    let c = try #require(analysis.eligibleCorrelation(capital: capital))
     // The path in positions among the eligible instruments (the matrix's rows).
     let position = Dictionary(uniqueKeysWithValues: r.eligible.enumerated().map { ($1, $0) })
     let s = r.eligible.map { analysis.metrics[$0].netSR! }
     let risk = r.eligible.map { analysis.metrics[$0].currencyVolatility! }
+    let codes = r.eligible.map { analysis.metrics[$0].code }
     func evaluate(_ members: [Int]) -> Double? {
       let sub = c.principalSubmatrix(members)
-      guard let w = Self.weights(scheme, sub, members.map { s[$0] }) else { return nil }
+      guard let w = Self.weights(scheme, sub, members.map { s[$0] }, codes: members.map { codes[$0] }) else {
+        return nil
+      }
       let variance = sub.quadraticForm(w)
       let idm = min(2.5, 1 / variance.squareRoot())
       for (k, m) in members.enumerated() where 4 * risk[m] / (idm * w[k] * 0.2) > capital { return nil }
@@ -164,7 +184,8 @@ struct GreedyWeightingTests {
       #expect(approximately(direct, step.sharpe, relative: 1e-10))
       #expect(step.sharpe > previous)
       #expect(approximately(step.weights.reduce(0, +), 1, relative: 1e-12))
-      let expectedWeights = try #require(Self.weights(scheme, c.principalSubmatrix(members), members.map { s[$0] }))
+      let expectedWeights = try #require(
+        Self.weights(scheme, c.principalSubmatrix(members), members.map { s[$0] }, codes: members.map { codes[$0] }))
       #expect(approximately(step.weights, expectedWeights, relative: 1e-8, absolute: 1e-12))
       previous = step.sharpe
     }

@@ -10,38 +10,48 @@ import tradeable
 
 from conftest import FUTURES
 
-# The chosen set at 1,000,000 USD, in the order added: the tool's own `select --capital 1000000` table, and the Swift
-# suite's HTML report test (Tests/TradeableTests/HTMLReportTests.swift).
-CHOSEN = ["NASDAQ_micro", "CORN", "GBPEUR", "US10U", "EURCHF", "SGD", "COCOA_LDN", "LEANHOG", "HANGTECH", "GAS_US_mini"]
+# The chosen set at 1,000,000 USD with the default (refined) search, in the order built, and the greedy path of
+# DESIGN.md §6 it starts beside: the tool's own `select --capital 1000000` table, the Swift suite's SearchGoldenTests
+# (Tests/References/search_reference.py) and the numpy reference's greedy path (Tests/References/fixtures,
+# bundled-default.pool.json).
+CHOSEN = [
+    "CNH", "GBPEUR", "SHATZ", "COCOA_LDN", "GAS_US_mini", "EURCHF", "LEANHOG", "ROBUSTA", "MILLWHEAT", "SOYMEAL", "JPY",
+    "EU-HEALTH",
+]
+GREEDY_PATH = [
+    "NASDAQ_micro", "CORN", "US10U", "CNH", "COCOA_LDN", "EURCHF", "GBPEUR", "HANGTECH", "LEANHOG", "GAS_US_mini",
+]
 
 
 def test_select_lists_every_instrument_in_input_order(selection):
     assert len(selection.instruments) == 238
     codes = [line.split(",", 1)[0] for line in (FUTURES / "instruments.csv").read_text().splitlines()[1:] if line]
     assert list(selection.instruments.index) == codes
-    assert selection.instruments["status"].value_counts().to_dict() == {"excluded": 128, "eligible": 100, "selected": 10}
+    assert selection.instruments["status"].value_counts().to_dict() == {"excluded": 128, "eligible": 98, "selected": 12}
 
 
 def test_select_portfolio(selection):
     assert selection.codes == CHOSEN
-    assert list(selection.steps["added"]) == CHOSEN
+    assert list(selection.steps["added"]) == GREEDY_PATH
     assert list(selection.steps.index) == list(range(1, 11))
     weights = selection.portfolio["weight"]
     assert math.isclose(weights.sum(), 1.0, rel_tol=0, abs_tol=1e-12)
     assert (weights > 0).all()
-    # Equal weights (the default scheme): 1/10 each.
-    assert all(math.isclose(w, 0.1, rel_tol=1e-12) for w in weights)
+    # Equal weights (the default scheme): 1/12 each.
+    assert all(math.isclose(w, 1 / 12, rel_tol=1e-12) for w in weights)
     # Every member is listed as selected among the instruments.
     assert (selection.instruments.loc[CHOSEN, "status"] == "selected").all()
 
 
 def test_select_numbers_are_the_documents(selection):
     raw = selection.raw
-    # The Sharpe ratio the JSON gives is the one the client reports, and the greedy path's last step (the final set
-    # of a greedy search).
+    # The Sharpe ratio the JSON gives is the one the client reports; the refined set beats the greedy path's last
+    # step (DESIGN.md §6b).
     assert selection.sharpe == raw["portfolio"]["sharpe"]
     assert selection.steps["sharpe"].iloc[-1] == raw["steps"][-1]["sharpe"]
-    assert math.isclose(selection.sharpe, 1.0455, abs_tol=5e-5)  # the tool's table: 1.0455
+    assert math.isclose(selection.sharpe, 1.0995, abs_tol=5e-5)  # the tool's table: 1.0995
+    assert math.isclose(selection.steps["sharpe"].iloc[-1], 1.0506, abs_tol=5e-5)  # the greedy path's end
+    assert selection.sharpe >= selection.steps["sharpe"].iloc[-1]
     assert selection.idm == raw["portfolio"]["idm"] == 2.5  # IDM capped at 2.5
     for member in raw["portfolio"]["instruments"]:
         row = selection.portfolio.loc[member["code"]]
@@ -53,7 +63,10 @@ def test_select_numbers_are_the_documents(selection):
 
 def test_select_options_reach_the_tool(client):
     few = client.select(capital=1_000_000, max_instruments=3)
-    assert few.codes == CHOSEN[:3]
+    # At most three: the greedy path stops at its third step, and refinement finds a better three (`tradeable select
+    # --capital 1000000 --max-instruments 3`).
+    assert list(few.steps["added"]) == GREEDY_PATH[:3]
+    assert few.codes == ["CORN", "HANGTECH", "CAD10"]
     assert few.raw["settings"]["selection"]["maxInstruments"] == 3
 
 

@@ -64,8 +64,8 @@ def check(document, selection):
 def test_bundled_data_fragment_parses_and_matches_the_selection():
     text, document, selection = fragment_and_json("--data", str(FUTURES), "--capital", "1000000")
     check(document, selection)
-    # The bundled data at 1,000,000 USD: ten instruments at 0.1 each, IDM capped at 2.5 (test_futures.py's CHOSEN).
-    assert len(document["instruments"]) == 10 and document["instrument_div_multiplier"] == 2.5
+    # The bundled data at 1,000,000 USD: twelve instruments at 1/12 each, IDM capped at 2.5 (test_futures.py's CHOSEN).
+    assert len(document["instruments"]) == 12 and document["instrument_div_multiplier"] == 2.5
     # Comments: the capital, the data, the date, every setting, and the sizing keys to uncomment.
     assert "# Capital:   1,000,000 USD at a volatility target of 20% a year" in text
     assert f"# Data:      {FUTURES}: 238 instruments, prices to 2023-08-31" in text

@@ -59,13 +59,12 @@ let benchmarks: @Sendable () -> Void = {
     let pool = candidates(n, seed: 2)
     for scheme in WeightingScheme.allCases {
       Benchmark("greedy \(scheme.rawValue), N = \(n)") { benchmark in
-        let selector = GreedySelector(
-          capital: 3_000_000, rules: SelectionRules(weighting: scheme, maxInstruments: 20))
+        let rules = SelectionRules(weighting: scheme, maxInstruments: 20)
         let clock = ContinuousClock()
         for _ in benchmark.scaledIterations {
           var steps = 0
           let elapsed = clock.measure {
-            let path = selector.select(pool, correlation: rows)
+            let path = GreedySelector(capital: 3_000_000, rules: rules).select(pool, correlation: rows)
             steps = path.steps.count
             blackHole(path)
           }

@@ -1,10 +1,13 @@
 /// Selections at many capitals from one analysis: how the best universe grows with capital.
 ///
-/// The capital-independent stages (metrics, the history/stale/liquidity/cost filters, the pool's correlation matrix)
-/// are computed once in `UniverseAnalysis`; each capital only runs the capital filter, the positive-definiteness check
-/// of its eligible set and the selection. So every row is exactly what `tradeable select --capital K` prints for that
-/// capital, at a fraction of the cost of running it again. The sweep keeps only its rows: each selection is reduced
-/// to its row as soon as it is made.
+/// The capital-independent stages (metrics, the history/stale/liquidity/cost filters, the pool's correlation matrix
+/// and its repair) are computed once in `UniverseAnalysis`; each capital only runs the capital filter and the
+/// selection. With `--search refined` or `exact` the sweep is monotone (DESIGN.md §6b): each capital is `tradeable
+/// select --capital K` and additionally refines the set reported at the previous, smaller capital (feasible at K,
+/// since feasibility is monotone in capital), reporting it when it ends better; so a capital never shows a lower
+/// Sharpe ratio than a smaller one, and a row whose carried set won (`carriedFrom`) differs from `select` at that
+/// capital. With `greedy` every row is exactly `select --search greedy`. The sweep keeps only its rows: each
+/// selection is reduced to its row as soon as it is made.
 public struct CapitalSweep: Sendable {
   /// One capital's selection, as the sweep reports it.
   public struct Row: Sendable {
@@ -20,7 +23,19 @@ public struct CapitalSweep: Sendable {
     public var smallestCapital: Double?
     /// Instruments eligible at this capital (every filter passed).
     public var eligibleCount: Int
+    /// Why the greedy path at this capital stopped.
     public var stopReason: StopReason
+    /// How the set was found (mode, winning start, proof).
+    public var search: SearchMode
+    /// Where the winning refinement started.
+    public var start: SearchStart
+    /// Whether `exact` proved the set optimal (`nil` unless `exact` ran).
+    public var proved: Bool?
+    /// The previous capital whose set, refined, won here (`nil` when the row is `select` at this capital).
+    public var carriedFrom: Double? {
+      if case .carried(let capital) = start { return capital }
+      return nil
+    }
   }
 
   /// The universe the sweep ran on.
@@ -32,13 +47,20 @@ public struct CapitalSweep: Sendable {
   public init(analysis: UniverseAnalysis, capitals: [Double]) throws {
     precondition(capitals.allSatisfy { $0 > 0 && $0.isFinite }, "capitals are positive amounts")
     self.universe = analysis.summary
-    self.rows = try capitals.sorted().map { capital in
-      let s = try analysis.select(capital: capital)
-      return Row(
-        capital: s.capital, instruments: s.portfolio.codes, sharpe: s.portfolio.sharpe, idm: s.portfolio.idm,
-        minimumCapital: s.portfolio.minimumCapital, smallestCapital: s.portfolio.smallestCapital,
-        eligibleCount: s.eligible.count, stopReason: s.path.stopReason)
+    let carries = analysis.settings.selection.search.mode != .greedy
+    var previous: (members: [Int], capital: Double)? = nil
+    var rows: [Row] = []
+    for capital in capitals.sorted() {
+      let s = try analysis.select(capital: capital, carried: carries ? previous : nil)
+      if !s.portfolio.isEmpty { previous = (s.portfolio.indices, capital) }
+      rows.append(
+        Row(
+          capital: s.capital, instruments: s.portfolio.codes, sharpe: s.portfolio.sharpe, idm: s.portfolio.idm,
+          minimumCapital: s.portfolio.minimumCapital, smallestCapital: s.portfolio.smallestCapital,
+          eligibleCount: s.eligible.count, stopReason: s.path.stopReason, search: s.search.mode,
+          start: s.search.start, proved: s.search.exact?.proved))
     }
+    self.rows = rows
   }
 
   /// The capitals, increasing.

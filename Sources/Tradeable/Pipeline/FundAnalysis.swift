@@ -32,6 +32,13 @@ public struct FundAnalysis: Sendable {
   public let pool: [Int]
   /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated.
   public let poolCorrelation: CorrelationEstimate
+  /// The positive-definiteness check of the pool's matrix, made once for every capital (DESIGN.md §3, as for
+  /// futures): a set's Sharpe ratio does not depend on the capital, and feasibility is monotone in it.
+  public let poolRepair: CorrelationRepair
+  /// The matrix every selection reads (pool order): the pool's, repaired when the check asked for it.
+  public let selectionCorrelation: Matrix
+  /// Why the repair could not run (the eigen-solver failed); `select(capital:)` throws it.
+  let correlationFailure: (any Error)?
   /// The capital at which some product first becomes selectable, and which.
   public let smallestWorkable: WorkableCapital?
 
@@ -123,6 +130,18 @@ public struct FundAnalysis: Sendable {
       self.poolCorrelation = CorrelationEstimate(
         matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
     }
+    var repair = CorrelationRepair(smallestEigenvalue: .infinity, repaired: false, clippedEigenvalues: 0)
+    var matrix = poolCorrelation.matrix
+    var failure: (any Error)? = nil
+    do {
+      (matrix, repair) = try repairCorrelation(
+        poolCorrelation.matrix, threshold: risk.positiveDefiniteThreshold, floor: risk.eigenvalueFloor)
+    } catch {
+      failure = error
+    }
+    self.poolRepair = repair
+    self.selectionCorrelation = matrix
+    self.correlationFailure = failure
   }
 
   /// What reports say about the universe as a whole.
@@ -142,21 +161,21 @@ public struct FundAnalysis: Sendable {
     var positions: [Int] = []
     for (position, k) in pool.enumerated() where screening[k].isEligible { positions.append(position) }
     let eligible = positions.map { pool[$0] }
-    let (matrix, repair) = try repairCorrelation(
-      poolCorrelation.matrix.principalSubmatrix(positions), threshold: settings.risk.positiveDefiniteThreshold,
-      floor: settings.risk.eigenvalueFloor)
+    if let correlationFailure { throw correlationFailure }
     let candidates = eligible.map { k in
       SelectionCandidate(
         index: k, code: metrics[k].code, netSR: metrics[k].netSR!, annualSRCost: metrics[k].annualSRCost!,
         unitRisk: metrics[k].unitRisk!, unitValue: metrics[k].minimumSubscription!,
         standaloneCapital: standaloneCapital[k]!)
     }
-    let path = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
-      .select(candidates, correlation: matrix)
-    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: settings.sizing)
+    // The eligible products' entries of the pool's repaired matrix, read in place.
+    let rows = SubmatrixRows(matrix: selectionCorrelation, positions: positions)
+    let search = SelectionSearch(capital: capital, sizing: settings.sizing, rules: settings.selection)
+      .run(candidates, correlation: rows)
+    let portfolio = Portfolio(set: search.final, candidates: candidates, capital: capital, sizing: settings.sizing)
     return FundSelection(
       capital: capital, universe: summary, entries: entries, metrics: metrics, standaloneCapital: standaloneCapital,
-      screening: screening, eligible: eligible, path: path.renamed(candidates.map(\.index)), portfolio: portfolio,
-      repair: repair)
+      screening: screening, eligible: eligible, search: search.renamed(candidates.map(\.index)), portfolio: portfolio,
+      repair: poolRepair)
   }
 }

@@ -17,10 +17,12 @@ public struct FundSelection: Sendable {
   /// Entry indices of the candidates, input order.
   public let eligible: [Int]
   /// The greedy path, in entry indices.
-  public let path: SelectionPath
+  public var path: SelectionPath { search.path }
+  /// How the chosen set was found (DESIGN.md §6b), in entry indices.
+  public let search: SearchOutcome
   /// The chosen set (members named by entry index).
   public let portfolio: Portfolio
-  /// Positive-definiteness check of the candidates' correlation matrix.
+  /// Positive-definiteness check of the pool's correlation matrix (made once, for every capital).
   public let repair: CorrelationRepair
 
   /// Settings of the run.

@@ -30,6 +30,9 @@ public struct SelectionResult: Sendable {
   public let eligible: [Int]
   /// The greedy path, in input indices.
   public let path: SelectionPath
+  /// How the chosen set was found (DESIGN.md §6b): the winning start, its refinement moves, the exact search's proof;
+  /// in input indices.
+  public let search: SearchOutcome
   /// The chosen set.
   public let portfolio: Portfolio
   /// The correlation estimate as the selection used it.
@@ -37,7 +40,7 @@ public struct SelectionResult: Sendable {
 
   public init(
     capital: Double, universe: UniverseSummary, instruments: [InstrumentSpecification], metrics: [InstrumentMetrics],
-    standaloneCapital: [Double?], screening: [Screening], eligible: [Int], path: SelectionPath, portfolio: Portfolio,
+    standaloneCapital: [Double?], screening: [Screening], eligible: [Int], search: SearchOutcome, portfolio: Portfolio,
     correlation: CorrelationSummary
   ) {
     self.capital = capital
@@ -47,7 +50,8 @@ public struct SelectionResult: Sendable {
     self.standaloneCapital = standaloneCapital
     self.screening = screening
     self.eligible = eligible
-    self.path = path
+    self.path = search.path
+    self.search = search
     self.portfolio = portfolio
     self.correlation = correlation
   }

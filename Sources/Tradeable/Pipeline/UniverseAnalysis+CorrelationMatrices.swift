@@ -19,7 +19,7 @@ extension UniverseAnalysis {
       let columns = indices.map { poolPosition(of: $0) }
       let rows = poolPanel.correlationRows(columns)
       var raw = Matrix(rows: columns.count, columns: columns.count)
-      for (b, column) in columns.enumerated() {
+      for b in columns.indices {
         for a in columns.indices { raw[a, b] = rows[columns[a], b] }
         raw[b, b] = 1
       }

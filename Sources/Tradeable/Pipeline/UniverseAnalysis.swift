@@ -2,8 +2,10 @@ import LinearAlgebra
 
 /// The capital-independent part of the pipeline, computed once: metrics of every instrument, the filters that do not
 /// depend on capital, the weekly correlation panel of the instruments that pass them (the pool) and — on the full
-/// path — their floored correlation matrix. `select(capital:)` then applies the capital filter and the selection, so
-/// a sweep over many capitals reuses all of it.
+/// path — their floored correlation matrix, repaired once when it is not positive definite (DESIGN.md §3).
+/// `select(capital:)` then applies the capital filter and the selection, so a sweep over many capitals reuses all of
+/// it: every capital reads the eligible instruments' entries of the one repaired pool matrix, so a set's Sharpe ratio
+/// never depends on the capital and a set feasible at one capital is feasible at every larger one.
 ///
 /// This is where the stages meet: each stage gets its own settings from `settings`, and what one stage needs of
 /// another's parameters (the liquidity filter's window for the cost stage's liquidity measurement) is handed down
@@ -30,6 +32,14 @@ public struct UniverseAnalysis: Sendable {
   public let matrixFree: Bool
   /// Floored weekly correlations of `pool` (same order); `nil` when matrix-free.
   public let poolCorrelation: CorrelationEstimate?
+  /// The positive-definiteness check of the pool's floored matrix (DESIGN.md §3); `nil` when matrix-free or with the
+  /// repair off.
+  public let poolRepair: CorrelationRepair?
+  /// The matrix every selection reads (pool order): the floored matrix, repaired when the check asked for it; `nil`
+  /// when matrix-free. The same storage as `poolCorrelation.matrix` when no repair was needed.
+  public let selectionCorrelation: Matrix?
+  /// Why the repair could not run (the eigen-solver failed); `select(capital:)` throws it.
+  let correlationFailure: (any Error)?
   /// The capital at which some instrument first becomes selectable, and which (see `WorkableCapital`).
   public let smallestWorkable: WorkableCapital?
 
@@ -60,7 +70,23 @@ public struct UniverseAnalysis: Sendable {
     self.poolPanel = panel
     let matrixFree = settings.correlation.usesMatrixFree(poolSize: pool.count)
     self.matrixFree = matrixFree
-    self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlation.floor)
+    let floored = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlation.floor)
+    self.poolCorrelation = floored
+    var repair: CorrelationRepair? = nil
+    var matrix = floored?.matrix
+    var failure: (any Error)? = nil
+    if let floored, settings.correlation.repair {
+      do {
+        (matrix, repair) = try repairCorrelation(
+          floored.matrix, threshold: settings.correlation.positiveDefiniteThreshold,
+          floor: settings.correlation.eigenvalueFloor)
+      } catch {
+        failure = error
+      }
+    }
+    self.poolRepair = repair
+    self.selectionCorrelation = matrix
+    self.correlationFailure = failure
     observer?.stageFinished(.correlation)
   }
 
@@ -85,18 +111,23 @@ public struct UniverseAnalysis: Sendable {
     return (screening, positions)
   }
 
-  /// The correlation matrix the selection at `capital` uses on the full path with the repair on: the eligible
-  /// instruments' floored matrix (eligible order), repaired when it is not positive definite. `nil` when matrix-free
-  /// or with the repair off (the selection then reads rows in place).
-  public func eligibleCorrelation(capital: Double) throws -> (matrix: Matrix, repair: CorrelationRepair)? {
-    guard let poolCorrelation, settings.correlation.repair else { return nil }
-    return try repairCorrelation(
-      poolCorrelation.matrix.principalSubmatrix(screening(capital: capital).positions),
-      threshold: settings.correlation.positiveDefiniteThreshold, floor: settings.correlation.eigenvalueFloor)
+  /// The correlations of the instruments eligible at `capital` (eligible order) as the selection reads them: their
+  /// entries of `selectionCorrelation`. `nil` when matrix-free.
+  public func eligibleCorrelation(capital: Double) -> Matrix? {
+    selectionCorrelation?.principalSubmatrix(screening(capital: capital).positions)
   }
 
-  /// Runs the capital filter and the selection at `capital`.
-  public func select(capital: Double, observer: PipelineObserver? = nil) throws -> SelectionResult {
+  /// Runs the capital filter and the selection at `capital` (DESIGN.md §6, and §6b by `settings.selection.search`).
+  /// A sweep passes the set it reported at the previous, smaller capital as `carried` (input indices, in the order
+  /// they joined it, and that capital).
+  ///
+  /// `search` overrides the settings' search mode for this selection only (the walk-forward's greedy and refined
+  /// baselines select on one analysis).
+  public func select(
+    capital: Double, carried: (members: [Int], capital: Double)? = nil, search mode: SearchMode? = nil,
+    observer: PipelineObserver? = nil
+  ) throws -> SelectionResult {
+    if let correlationFailure { throw correlationFailure }
     let (screening, positions) = self.screening(capital: capital)
     let eligible = positions.map { pool[$0] }
     let candidates = eligible.map { i in
@@ -105,53 +136,40 @@ public struct UniverseAnalysis: Sendable {
         unitRisk: metrics[i].currencyVolatility!, unitValue: metrics[i].notional,
         standaloneCapital: standaloneCapital[i]!)
     }
-    let selector = GreedySelector(capital: capital, sizing: settings.sizing, rules: settings.selection)
+    var rules = settings.selection
+    if let mode { rules.search.mode = mode }
+    let search = SelectionSearch(capital: capital, sizing: settings.sizing, rules: rules)
     observer?.stageStarted(.selection, total: nil)
     defer { observer?.stageFinished(.selection) }
     let report: (Int) -> Void = { observer?.stageAdvanced(.selection, done: $0) }
-    let path: SelectionPath
-    var repair: CorrelationRepair? = nil
+    let candidatePosition = Dictionary(uniqueKeysWithValues: eligible.enumerated().map { ($1, $0) })
+    let carriedSet = carried.flatMap { set -> SelectionSearch.Carried? in
+      let members = set.members.compactMap { candidatePosition[$0] }
+      return members.count == set.members.count ? SelectionSearch.Carried(members: members, capital: set.capital) : nil
+    }
+    let outcome: SearchOutcome
     let selected: Matrix
     var selectedFloored: Matrix? = nil
-    if let poolCorrelation {
-      if let (matrix, found) = try eligibleCorrelation(capital: capital) {
-        repair = found
-        path = selector.select(candidates, correlation: matrix, progress: report)
-        let members = path.final?.members ?? []
-        selected = matrix.principalSubmatrix(members)
-        // The same pairs before the repair, for how far it moved them.
-        selectedFloored = poolCorrelation.matrix.principalSubmatrix(members.map { positions[$0] })
-      } else {
-        // No repair: read the pool's matrix in place (no N × N copy of the eligible part).
-        let rows = SubmatrixRows(matrix: poolCorrelation.matrix, positions: positions)
-        path = selector.select(candidates, correlation: rows, progress: report)
-        selected = rows.submatrix(path.final?.members ?? [])
+    if let selectionCorrelation {
+      // The eligible instruments' entries of the pool's matrix, read in place (no N × N copy of the eligible part).
+      let rows = SubmatrixRows(matrix: selectionCorrelation, positions: positions)
+      (outcome, selected) = search.runKeepingRows(candidates, correlation: rows, carried: carriedSet, progress: report)
+      if let poolCorrelation, poolRepair?.repaired == true {
+        // The chosen set's pairs before the repair, for how far it moved them.
+        selectedFloored = poolCorrelation.matrix.principalSubmatrix((outcome.final?.members ?? []).map { positions[$0] })
       }
     } else {
       let rows = PanelCorrelationRows(panel: poolPanel, columns: positions, floor: settings.correlation.floor)
-      path = selector.select(candidates, correlation: rows, progress: report)
-      selected = rows.submatrix(path.final?.members ?? [])
+      (outcome, selected) = search.runKeepingRows(candidates, correlation: rows, carried: carriedSet, progress: report)
     }
-    let portfolio = Portfolio(step: path.final, candidates: candidates, capital: capital, sizing: settings.sizing)
+    let portfolio = Portfolio(set: outcome.final, candidates: candidates, capital: capital, sizing: settings.sizing)
     let correlation = CorrelationSummary(
       matrixFree: matrixFree, poolSize: pool.count, weeks: poolPanel.rows, panelHasGaps: poolPanel.hasGaps,
-      eligibleCount: eligible.count, undefinedPairs: poolCorrelation?.undefinedPairs, repair: repair,
+      eligibleCount: eligible.count, undefinedPairs: poolCorrelation?.undefinedPairs, repair: poolRepair,
       selected: selected, selectedFloored: selectedFloored)
     return SelectionResult(
       capital: capital, universe: summary, instruments: universe.instruments, metrics: metrics,
       standaloneCapital: standaloneCapital, screening: screening, eligible: eligible,
-      path: path.renamed(candidates.map(\.index)), portfolio: portfolio, correlation: correlation)
-  }
-}
-
-extension CorrelationRows {
-  /// The `k × k` matrix of candidates `members` (in that order), read row by row.
-  func submatrix(_ members: [Int]) -> Matrix {
-    var c = Matrix(rows: members.count, columns: members.count)
-    for (a, m) in members.enumerated() {
-      let row = self.row(m)
-      for (b, other) in members.enumerated() { c[b, a] = row[other] }
-    }
-    return c
+      search: outcome.renamed(candidates.map(\.index)), portfolio: portfolio, correlation: correlation)
   }
 }

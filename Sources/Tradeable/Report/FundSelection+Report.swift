@@ -57,7 +57,7 @@ extension FundSelection {
       return "  \(entry.code): " + (cleaning + words.filter { !$0.isEmpty }).joined(separator: ", ")
     }
     return SelectionReport(
-      noun: .product, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, rows: rows,
+      noun: .product, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, search: search, rows: rows,
       lastDate: universe.lastDate, smallestWorkable: universe.smallestWorkable.map { ($0.capital, nil) },
       correlation: .object([
         ("eligible", .integer(eligible.count)),

@@ -156,7 +156,43 @@ public struct HTMLReport: Sendable {
       ])
     }
     out.append(table.rendered(id: "table-steps"))
+    out.append(contentsOf: refinementPart())
     out.append("</section>")
+    return out
+  }
+
+  /// What ran after the greedy path (DESIGN.md §6b): the winning start, its moves, why it stopped, the exact search.
+  func refinementPart() -> [String] {
+    let search = selection.search
+    guard search.mode != .greedy, search.final != nil else { return [] }
+    let code = { (i: Int) in self.selection.metrics[i].code }
+    var text =
+      "--search \(search.mode.rawValue): \(NumberFormat.integer(search.startsRefined)) distinct starting sets "
+      + "refined by single add, drop and swap moves; the best came from \(search.startDescription(baseCurrency: base))"
+      + (search.moves.isEmpty ? ", which no move improves." : " in \(search.moves.count) move\(search.moves.count == 1 ? "" : "s").")
+    if let stop = search.refinementStop, !search.moves.isEmpty { text += " Stopped: \(stop.rawValue)." }
+    if let exact = search.exact {
+      text +=
+        exact.proved
+        ? " The exact search proved the set optimal over every subset of the eligible instruments "
+          + "(\(NumberFormat.integer(exact.nodes)) nodes)."
+        : " The exact search did not prove it (\(exact.limit ?? "stopped"), \(NumberFormat.integer(exact.nodes)) nodes): "
+          + "the set is the best found, never worse than the refined one."
+    }
+    var out = ["<h3>Beyond the greedy path</h3>", "<p>\(esc(text))</p>"]
+    guard !search.moves.isEmpty else { return out }
+    var table = HTMLTable([
+      ("Move", .number), ("Added", .left), ("Removed", .left), ("Sharpe", .number), ("IDM", .number),
+      ("Capital needed (\(base))", .number),
+    ])
+    for (k, move) in search.moves.enumerated() {
+      table.append([
+        "\(k + 1)", move.added.map(code) ?? "—", move.removed.map(code) ?? "—",
+        NumberFormat.fixed(move.set.sharpe, decimals: 4), NumberFormat.fixed(move.set.idm, decimals: 3),
+        NumberFormat.money(move.set.minimumCapital),
+      ])
+    }
+    out.append(table.rendered(id: "table-refinement"))
     return out
   }
 
@@ -203,26 +239,30 @@ public struct HTMLReport: Sendable {
     var out = [
       "<section id=\"sweep\"><h2>What more or less capital buys</h2>",
       "<p>The same selection at \(rows.count) capitals from \(esc(NumberFormat.money(rows.first?.capital))) to "
-        + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)). Each row is what <code>tradeable select "
-        + "--capital K</code> chooses (\(esc(setDescription))); the risk and cost stages are shared.</p>",
+        + "\(esc(NumberFormat.money(rows.last?.capital))) \(esc(base)), \(esc(setDescription)). "
+        + esc(sweep.explanation) + "</p>",
     ]
     let points = rows.map {
-      SweepChart.Point(capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe)
+      SweepChart.Point(
+        capital: $0.capital, instruments: $0.instruments.count, sharpe: $0.sharpe, eligible: $0.eligibleCount,
+        carried: $0.carriedFrom != nil)
     }
     out.append(
       figure(
         SweepChart(points: points, marked: selection.capital, baseCurrency: base), id: "chart-sweep",
-        caption: "Capital on a logarithmic axis. The dashed line marks this report's capital."))
+        caption: "Capital on a logarithmic axis. The dashed line marks this report's capital; open rings mark "
+          + "capitals where the set carried from the previous capital won; the bottom panel shows how many instruments "
+          + "are eligible at each capital."))
     var table = HTMLTable([
       ("Capital (\(base))", .number), ("Eligible", .number), ("Chosen", .number), ("Sharpe", .number),
-      ("IDM", .number), ("Set needs (\(base))", .number), ("Set (in the order added)", .left),
+      ("IDM", .number), ("Set needs (\(base))", .number), ("Found", .left), ("Set (in the order built)", .left),
     ])
     for row in rows {
       table.append(
         [
           NumberFormat.money(row.capital), NumberFormat.integer(row.eligibleCount),
           NumberFormat.integer(row.instruments.count), NumberFormat.fixed(row.sharpe, decimals: 4),
-          NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.capitalNeeded(row.smallestCapital),
+          NumberFormat.fixed(row.idm, decimals: 3), NumberFormat.capitalNeeded(row.smallestCapital), sweep.found(row),
           row.instruments.isEmpty ? "—" : row.instruments.joined(separator: " "),
         ], rowClass: row.capital == selection.capital ? "current" : nil)
     }
@@ -278,9 +318,9 @@ public struct HTMLReport: Sendable {
       + "weeks both instruments have, floored at \(num(settings.correlation.floor, 2))"
     if let repair = s.correlation.repair, repair.repaired {
       note +=
-        "; the eligible set's \(s.eligible.count)×\(s.eligible.count) matrix was not positive definite (smallest "
-        + "eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and was repaired before "
-        + "selection, so these are the repaired values the selection used"
+        "; the pool's \(s.correlation.poolSize)×\(s.correlation.poolSize) matrix (every filter but capital) was not "
+        + "positive definite (smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))) and "
+        + "was repaired once before selection, so these are the repaired values the selection used"
     } else if s.correlation.matrixFree {
       note += "; selected matrix-free (only the chosen instruments' rows were computed), so no repair"
     }
@@ -419,7 +459,13 @@ public struct HTMLReport: Sendable {
   var setDescription: String { "\(searchDescription) with \(schemeDescription)" }
 
   /// The search that found the set.
-  var searchDescription: String { "greedy search" }
+  var searchDescription: String {
+    switch settings.selection.search.mode {
+    case .greedy: return "greedy search"
+    case .refined: return "refined search"
+    case .exact: return "exact search"
+    }
+  }
 
   /// The weighting scheme in words, for every place the page describes the set.
   var schemeDescription: String {

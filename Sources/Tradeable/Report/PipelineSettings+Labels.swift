@@ -71,6 +71,8 @@ extension PipelineSettings {
     "selection.weighting": SettingLabel("Weighting scheme"),
     "selection.maxInstruments": SettingLabel("At most", .count("instruments"), none: "no limit"),
     "selection.improvementTolerance": SettingLabel("Smallest Sharpe ratio gain that counts as better"),
+    "selection.search.mode": SettingLabel("Search after the greedy path (greedy, refined or exact)"),
+    "selection.search.budgetSeconds": SettingLabel("Exact search budget", .count("seconds"), none: "no limit"),
   ]
 
   /// Every setting of `json` (a settings block) as rows `(stage, label, value, key)`, in the block's order: the

@@ -39,6 +39,8 @@ struct SelectionReport {
   var baseCurrency: String
   var portfolio: Portfolio
   var path: SelectionPath
+  /// How the chosen set was found (DESIGN.md §6b): the moves of `refinement`, the JSON `search`.
+  var search: SearchOutcome
   /// Every input row, input order.
   var rows: [Row]
   var lastDate: CalendarDay?
@@ -79,7 +81,8 @@ struct SelectionReport {
   /// Codes of every row, for the path.
   func code(_ i: Int) -> String { rows[i].code }
 
-  /// DESIGN.md §7's document: `capital`, `baseCurrency`, `portfolio`, `steps`, `instruments` (every input row, input
+  /// DESIGN.md §7's document: `capital`, `baseCurrency`, `portfolio` (the final set), `steps` (the greedy path),
+  /// `refinement` (the winning start's moves), `search` (how the set was found), `instruments` (every input row, input
   /// order), then extra keys a reader may ignore (`lastDate`, `stopReason`, `smallestWorkableCapital`, `correlation`,
   /// `settings`). Undefined numbers are `null`; when nothing is selected the portfolio's `sharpe`, `idm` and
   /// `minimumCapital` are `null` and its `instruments` and `steps` are empty.
@@ -105,6 +108,8 @@ struct SelectionReport {
       ("baseCurrency", .string(baseCurrency)),
       ("portfolio", portfolio.json),
       ("steps", path.stepsJSON(code: code)),
+      ("refinement", search.refinementJSON(code: code)),
+      ("search", search.searchJSON(code: code)),
       ("instruments", .array(instruments)),
       ("lastDate", lastDate.map { .string($0.description) } ?? .null),
       ("stopReason", .string(path.stopReason.rawValue)),
@@ -141,6 +146,11 @@ struct SelectionReport {
           "\(units) each: the capital at which every member of that step's set holds \(units) at its target "
             + "position (DESIGN.md §6).", width: width))
       out.append("")
+      let refinement = search.refinementText(code: code, baseCurrency: base, style: style, width: width)
+      if !refinement.isEmpty {
+        out.append(contentsOf: refinement)
+        out.append("")
+      }
       out.append(
         style.bold(
           "Chosen set: \(noun.counted(portfolio.members.count)), Sharpe \(NumberFormat.fixed(sharpe, decimals: 4)), "

@@ -41,7 +41,7 @@ extension SelectionResult {
     ]
     let unknownLiquidity = screening.filter { $0.flags.contains(.liquidityUnknown) }.count
     return SelectionReport(
-      noun: .instrument, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, rows: rows,
+      noun: .instrument, capital: capital, baseCurrency: base, portfolio: portfolio, path: path, search: search, rows: rows,
       lastDate: universe.lastDate,
       smallestWorkable: universe.smallestWorkable.map { ($0.capital, $0.code) },
       correlation: .object([
@@ -85,9 +85,11 @@ extension SelectionResult {
   /// The correlation matrix in plain words: how it was estimated, whether it needed the repair, why, and how far
   /// the repair moved the chosen set's correlations.
   func correlationSummary(width: Int) -> [String] {
-    let n = correlation.eligibleCount
+    // The matrix is the pool's (every filter but capital, DESIGN.md §3): one estimate and one repair for every
+    // capital, of which the eligible instruments read their entries.
+    let n = correlation.poolSize
     let c = settings.correlation
-    if n < 2 { return ["Correlation: fewer than two eligible instruments, nothing to estimate."] }
+    if n < 2 { return ["Correlation: fewer than two instruments in the pool, nothing to estimate."] }
     var lead =
       "Correlation: weekly price differences over \(NumberFormat.count(c.weeks, "ISO week")), each pair over the "
       + "weeks both instruments have (pairwise complete), floored at \(NumberFormat.fixed(c.floor, decimals: 2))"
@@ -95,7 +97,7 @@ extension SelectionResult {
       lead += "; \(NumberFormat.count(undefined, "pair")) without two common weeks set to 0"
     }
     lead += "."
-    var lines = wrapped(lead, width: width, indent: "")
+    let lines = wrapped(lead, width: width, indent: "")
     let chosenEigenvalue = correlation.selectedSmallestEigenvalue
     guard !correlation.matrixFree, correlation.undefinedPairs != nil else {
       var text =
@@ -121,14 +123,15 @@ extension SelectionResult {
     guard repair.repaired else {
       return lines
         + wrapped(
-          "The \(n)×\(n) matrix of the eligible instruments is a valid correlation matrix (positive definite, "
+          "The \(n)×\(n) matrix of the pool (every filter but capital) is a valid correlation matrix (positive "
+            + "definite, "
             + "smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))): no repair needed.",
           width: width)
     }
     var text =
       "Correlations estimated pair by pair, each over its own weeks, need not fit together as one matrix, and "
-      + "raising negative ones to the floor can break it further: the \(n)×\(n) matrix of the eligible instruments "
-      + "was not positive definite (smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))"
+      + "raising negative ones to the floor can break it further: the \(n)×\(n) matrix of the pool (every "
+      + "filter but capital) was not positive definite (smallest eigenvalue \(NumberFormat.fixed(repair.smallestEigenvalue, decimals: 4))"
       + ", \(NumberFormat.count(repair.clippedEigenvalues, "eigenvalue")) below "
       + "\(NumberFormat.scientific(c.eigenvalueFloor, digits: 1))), so some portfolio variances would come out "
       + "negative. It was repaired the standard way: those eigenvalues raised to "

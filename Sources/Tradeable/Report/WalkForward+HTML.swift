@@ -82,7 +82,7 @@ extension HTMLReport {
       .ideal: ChartColour.tertiary, .inSample: ChartColour.marker,
     ]
     let randomColour = ChartColour.axis
-    let shown = run.strategies.filter { !($0.strategy == .refined && walkForward.refinedRunsGreedy) }
+    let shown = run.strategies
     func cumulative(_ returns: [Double]) -> [Double] {
       var sum = 0.0
       return returns.map {
@@ -110,12 +110,11 @@ extension HTMLReport {
         id: "chart-cumulative",
         caption: "Running sum of daily returns (fixed capital: no compounding). Faint vertical lines: rebalance dates. "
           + "The band holds, on each day, the random paths between the \(low) and \(high) percentiles of their "
-          + "cumulative return."
-          + (walkForward.refinedRunsGreedy ? " refined is not drawn: it runs the greedy path in this build." : "")))
+          + "cumulative return."))
 
     // Each year.
     let years = run.strategies.first?.statistics.years.map(\.year) ?? []
-    var bars = shown.filter { $0.strategy != .refined || !walkForward.refinedRunsGreedy }.map { s in
+    var bars = shown.map { s in
       YearReturnChart.Series(
         name: s.strategy.rawValue, colour: colours[s.strategy] ?? ChartColour.axis, values: s.statistics.years.map(\.sum))
     }

@@ -3,7 +3,6 @@ extension WalkForward.Strategy {
   func label(main: WalkForward.Strategy) -> String {
     var text = rawValue
     switch self {
-    case .refined where !Self.refinedSearchAvailable: text += " (runs greedy)"
     case .ideal: text += " (pool, unrounded)"
     case .inSample: text += " (looks ahead)"
     default: break
@@ -51,11 +50,6 @@ extension WalkForward {
   /// Notes every output carries: what the `refined` row is and what looks ahead.
   public var notes: [String] {
     var notes: [String] = []
-    if refinedRunsGreedy {
-      notes.append(
-        "refined runs the greedy path: the refined search (DESIGN.md §6b) is not available in this build, so its row "
-          + "repeats greedy.")
-    }
     notes.append("in-sample holds the selection made with all the data (to \(universe.lastDate.map { "\($0)" } ?? "—")): it looks ahead.")
     if !skippedYears.isEmpty {
       // Consecutive years as ranges: 1990–2004, 2024.
@@ -260,7 +254,6 @@ extension WalkForward {
       ("start", .string(days.first!.description)),
       ("end", .string(days.last!.description)),
       ("mainStrategy", .string(mainStrategy.rawValue)),
-      ("refinedRunsGreedy", .bool(refinedRunsGreedy)),
       ("notes", .array(notes.map { .string($0) })),
       ("dates", .array(days.map { .string($0.description) })),
       ("capitals", .array(capitals)),

@@ -7,6 +7,12 @@ public protocol CorrelationRows {
   var count: Int { get }
   /// Correlations of candidate `i` with every candidate (`count` values; 1 at `i`).
   func row(_ i: Int) -> [Double]
+  /// The rows of `indices`, in that order: a source that computes rows (matrix-free) computes them in one pass.
+  func rows(_ indices: [Int]) -> [[Double]]
+}
+
+extension CorrelationRows {
+  public func rows(_ indices: [Int]) -> [[Double]] { indices.map { row($0) } }
 }
 
 extension Matrix: CorrelationRows {
@@ -57,17 +63,24 @@ public struct PanelCorrelationRows: CorrelationRows, Sendable {
 
   public var count: Int { columns.count }
 
-  public func row(_ i: Int) -> [Double] {
-    let full = panel.correlationRows([columns[i]])
-    var row = [Double](repeating: 0, count: columns.count)
-    full.storage.withUnsafeBufferPointer { f in
-      for (k, column) in columns.enumerated() {
-        var r = f[column]
-        if r.isNaN { r = 0 }
-        row[k] = r < floor ? floor : r
+  public func row(_ i: Int) -> [Double] { rows([i])[0] }
+
+  /// The rows of `indices` from one `correlationRows` pass over the panel (matrix products over all of them at once).
+  public func rows(_ indices: [Int]) -> [[Double]] {
+    let full = panel.correlationRows(indices.map { columns[$0] })
+    let n = panel.columns
+    return full.storage.withUnsafeBufferPointer { f in
+      indices.enumerated().map { r, i in
+        var row = [Double](repeating: 0, count: columns.count)
+        let base = r * n
+        for (k, column) in columns.enumerated() {
+          var value = f[base + column]
+          if value.isNaN { value = 0 }
+          row[k] = value < floor ? floor : value
+        }
+        row[i] = 1
+        return row
       }
     }
-    row[i] = 1
-    return row
   }
 }

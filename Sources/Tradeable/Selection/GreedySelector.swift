@@ -29,42 +29,119 @@ public struct GreedySelector: Sendable {
     select(candidates, correlation: correlation, progress: nil)
   }
 
+
   /// Selects, calling `progress(step)` after each step.
   public func select(
     _ candidates: [SelectionCandidate], correlation: some CorrelationRows, progress: ((Int) -> Void)?
   ) -> SelectionPath {
-    let n = candidates.count
-    precondition(correlation.count == n, "one correlation row per candidate")
-    guard n > 0 else { return SelectionPath(steps: [], stopReason: .noEligibleInstrument) }
-    let method = rules.weighting.method
-    var state = GreedyState(candidates: candidates, capital: capital, sizing: sizing)
+    precondition(correlation.count == candidates.count, "one correlation row per candidate")
+    return path(candidates, admitted: nil, row: { correlation.row($0) }, progress: progress)
+  }
 
-    // Step 1: the cheapest candidate affordable alone (w = 1, IDM = 1).
-    var first: Int? = nil
-    for j in 0..<n where capital >= sizing.capitalToHoldAlone(unitRisk: state.unitRisk[j]) {
-      if let f = first, !state.breaksTieBefore(j, f) { continue }
-      first = j
+  /// The greedy path over the candidates `admitted` marks (all when `nil`), reading rows through `row`.
+  func path(
+    _ candidates: [SelectionCandidate], admitted: [Bool]?, row: (Int) -> [Double], progress: ((Int) -> Void)?
+  ) -> SelectionPath {
+    var run = GreedyRun(selector: self, candidates: candidates, admitted: admitted)
+    while let next = run.proposal() {
+      run.accept(next, row: row(next))
+      progress?(run.steps.count)
     }
-    guard let start = first else { return SelectionPath(steps: [], stopReason: .nothingAffordableAlone) }
-    state.add(start, row: correlation.row(start))
-    var steps = [state.singleMemberStep(added: start)]
-    progress?(1)
+    return run.path
+  }
 
+  /// Greedy paths at several capitals over one set of candidates (the ladder of `SelectionSearch`), run in lockstep:
+  /// at each round every path that goes on proposes its next candidate, and the rows of all the proposals are
+  /// fetched together (`RowCache.prefetch`, one pass over the weekly panel matrix-free), then added.
+  /// `admitted[p]` marks the candidates eligible at capital `capitals[p]`.
+  static func paths<Rows: CorrelationRows>(
+    capitals: [Double], admitted: [[Bool]], candidates: [SelectionCandidate], sizing: PositionSizing,
+    rules: SelectionRules, rows: RowCache<Rows>
+  ) -> [SelectionPath] {
+    var runs = zip(capitals, admitted).map { capital, admitted in
+      GreedyRun(
+        selector: GreedySelector(capital: capital, sizing: sizing, rules: rules), candidates: candidates,
+        admitted: admitted)
+    }
     while true {
-      if state.members.count == n { return SelectionPath(steps: steps, stopReason: .allSelected) }
-      if let limit = rules.maxInstruments, state.members.count >= limit {
-        return SelectionPath(steps: steps, stopReason: .maximumReached)
-      }
-      guard let best = method.bestAddition(to: state) else {
-        return SelectionPath(steps: steps, stopReason: .nothingAffordable)
-      }
-      guard best.sharpe - steps[steps.count - 1].sharpe > rules.improvementTolerance else {
-        return SelectionPath(steps: steps, stopReason: .noImprovement)
-      }
-      state.add(best.candidate, row: correlation.row(best.candidate))
-      steps.append(method.step(of: state, added: best.candidate))
-      progress?(steps.count)
+      var proposals: [(run: Int, candidate: Int)] = []
+      for r in runs.indices { if let next = runs[r].proposal() { proposals.append((r, next)) } }
+      if proposals.isEmpty { break }
+      rows.prefetch(proposals.map(\.candidate))
+      for (r, candidate) in proposals { runs[r].accept(candidate, row: rows.row(candidate)) }
     }
+    return runs.map(\.path)
+  }
+}
+
+/// One greedy path (DESIGN.md §6), a step at a time: `proposal()` names the candidate the next step adds (or stops
+/// the path), `accept(_:row:)` adds it with its correlation row. Splitting the two lets several paths fetch their
+/// rows together.
+struct GreedyRun {
+  let selector: GreedySelector
+  let method: any WeightingMethod
+  let admittedCount: Int
+  var state: GreedyState
+  var steps: [SelectionStep] = []
+  var stopReason: StopReason? = nil
+  /// The proposal not yet accepted, with its Sharpe ratio.
+  var pending: GreedyState.Evaluation? = nil
+
+  init(selector: GreedySelector, candidates: [SelectionCandidate], admitted: [Bool]?) {
+    self.selector = selector
+    method = selector.rules.weighting.method
+    admittedCount = admitted.map { $0.filter { $0 }.count } ?? candidates.count
+    state = GreedyState(candidates: candidates, capital: selector.capital, sizing: selector.sizing, admitted: admitted)
+    if admittedCount == 0 { stopReason = .noEligibleInstrument }
+  }
+
+  var path: SelectionPath { SelectionPath(steps: steps, stopReason: stopReason ?? .noImprovement) }
+
+  /// The candidate the next step adds, `nil` once the path has stopped (`stopReason` then says why).
+  mutating func proposal() -> Int? {
+    if stopReason != nil { return nil }
+    if let pending { return pending.candidate }
+    if steps.isEmpty {
+      // Step 1: the cheapest candidate affordable alone (w = 1, IDM = 1).
+      var first: Int? = nil
+      for j in 0..<state.n
+      where state.open[j] && selector.capital >= selector.sizing.capitalToHoldAlone(unitRisk: state.unitRisk[j]) {
+        if let f = first, !state.breaksTieBefore(j, f) { continue }
+        first = j
+      }
+      guard let first else {
+        stopReason = .nothingAffordableAlone
+        return nil
+      }
+      pending = GreedyState.Evaluation(sharpe: state.netSR[first], candidate: first)
+      return first
+    }
+    if state.members.count == admittedCount {
+      stopReason = .allSelected
+      return nil
+    }
+    if let limit = selector.rules.maxInstruments, state.members.count >= limit {
+      stopReason = .maximumReached
+      return nil
+    }
+    guard let best = method.bestAddition(to: state) else {
+      stopReason = .nothingAffordable
+      return nil
+    }
+    guard best.sharpe - steps[steps.count - 1].sharpe > selector.rules.improvementTolerance else {
+      stopReason = .noImprovement
+      return nil
+    }
+    pending = best
+    return best.candidate
+  }
+
+  /// Adds the proposed candidate, whose correlation row is `row`.
+  mutating func accept(_ candidate: Int, row: [Double]) {
+    precondition(pending?.candidate == candidate, "accept the proposal")
+    pending = nil
+    state.add(candidate, row: row)
+    steps.append(steps.isEmpty ? state.singleMemberStep(added: candidate) : state.record(added: candidate, method: method))
   }
 }
 
@@ -74,8 +151,13 @@ protocol WeightingMethod: Sendable {
   /// The best candidate to add to the state's members: highest `SR(S ∪ {j})` among the candidates whose addition keeps
   /// every member feasible at the capital, ties by lower annual cost, then code in byte order; `nil` when none is.
   func bestAddition(to state: GreedyState) -> GreedyState.Evaluation?
-  /// The record of the set the state now holds, `added` being the candidate just added.
-  func step(of state: GreedyState, added: Int) -> SelectionStep
+  /// `SR(S ∪ {j})` for every open candidate j whose addition keeps every member feasible at the capital, `-∞` for
+  /// every other (members, candidates not admitted, infeasible sets): what a refinement move needs of a base set.
+  func additionSharpes(to state: GreedyState) -> [Double]
+  /// The weights of a set with correlation matrix `correlation`, net Sharpe ratios `netSR` and code ranks `ranks`
+  /// (members in input order), summing to 1; `nil` when the scheme cannot weight it (max-Sharpe weights whose optimum
+  /// leaves a member at zero).
+  func weights(correlation: Matrix, netSR: [Double], ranks: [Int]) -> [Double]?
 }
 
 extension WeightingScheme {
@@ -107,6 +189,8 @@ struct GreedyState {
   let unitRisk: [Double]
   var members: [Int] = []
   var inSet: [Bool]
+  /// Whether a candidate may still be added: admitted (eligible at the state's capital) and not a member.
+  var open: [Bool]
   /// Correlation rows of the members (`rows[r][j]`: member r with candidate j).
   var rows: [[Double]] = []
   /// Σ over S×S of C, and each candidate's Σ over S: `wᵀCw = (setTotal + 2·rowSums[j] + 1) / k²` for equal weights.
@@ -115,15 +199,26 @@ struct GreedyState {
   var sumNetSR = 0.0
   var largestUnitRisk = 0.0
 
-  init(candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing) {
+  init(candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing, admitted: [Bool]? = nil) {
+    self.init(
+      capital: capital, sizing: sizing, codeRank: byteOrderRanks(candidates.map(\.code)),
+      netSR: candidates.map(\.netSR), cost: candidates.map(\.annualSRCost), unitRisk: candidates.map(\.unitRisk),
+      admitted: admitted)
+  }
+
+  init(
+    capital: Double, sizing: PositionSizing, codeRank: [Int], netSR: [Double], cost: [Double], unitRisk: [Double],
+    admitted: [Bool]?
+  ) {
     self.capital = capital
     self.sizing = sizing
-    n = candidates.count
-    codeRank = byteOrderRanks(candidates.map(\.code))
-    netSR = candidates.map(\.netSR)
-    cost = candidates.map(\.annualSRCost)
-    unitRisk = candidates.map(\.unitRisk)
+    n = netSR.count
+    self.codeRank = codeRank
+    self.netSR = netSR
+    self.cost = cost
+    self.unitRisk = unitRisk
     inSet = [Bool](repeating: false, count: n)
+    open = admitted ?? [Bool](repeating: true, count: n)
     rowSums = [Double](repeating: 0, count: n)
   }
 
@@ -145,10 +240,14 @@ struct GreedyState {
     for i in 0..<n { rowSums[i] += row[i] }
     members.append(j)
     inSet[j] = true
+    open[j] = false
     rows.append(row)
     sumNetSR += netSR[j]
     largestUnitRisk = max(largestUnitRisk, unitRisk[j])
   }
+
+  /// Code ranks of the members, in selection order: the order handcrafted weights break ties by.
+  var memberRanks: [Int] { members.map { codeRank[$0] } }
 
   /// The k × k correlation matrix of the members, in selection order.
   var memberCorrelation: Matrix {
@@ -160,22 +259,28 @@ struct GreedyState {
 
   /// The first step: one member, weight 1, so `wᵀCw = 1`, SR = its net SR and IDM 1 under every scheme.
   func singleMemberStep(added: Int) -> SelectionStep {
-    step(added: added, weights: [1], sharpe: netSR[added], idm: sizing.idm(variance: 1))
-  }
-
-  /// The record of the members with `weights`: `SR = wᵀs / √(wᵀCw)`, `IDM = min(cap, 1/√(wᵀCw))`.
-  func step(added: Int, weights: [Double]) -> SelectionStep {
-    let variance = memberCorrelation.quadraticForm(weights)
-    var expected = 0.0
-    for (k, m) in members.enumerated() { expected += weights[k] * netSR[m] }
-    return step(added: added, weights: weights, sharpe: expected / variance.squareRoot(), idm: sizing.idm(variance: variance))
-  }
-
-  /// The record with the set's Sharpe ratio and IDM already known; each member's capital need follows.
-  func step(added: Int, weights: [Double], sharpe: Double, idm: Double) -> SelectionStep {
     SelectionStep(
-      added: added, members: members, weights: weights, sharpe: sharpe, idm: idm,
-      memberCapital: zip(members, weights).map { sizing.capitalNeeded(unitRisk: unitRisk[$0.0], weight: $0.1, idm: idm) })
+      added: added, members: members, weights: [1], sharpe: netSR[added], idm: sizing.idm(variance: 1),
+      memberCapital: [sizing.capitalNeeded(unitRisk: unitRisk[added], weight: 1, idm: sizing.idm(variance: 1))])
+  }
+
+  /// The record of the members after `added` joined: the set evaluated as every record of it is
+  /// (`EvaluatedSet.evaluate`), members in selection order.
+  func record(added: Int, method: any WeightingMethod) -> SelectionStep {
+    let order = members.indices.sorted { members[$0] < members[$1] }
+    let k = members.count
+    var c = Matrix(rows: k, columns: k)
+    for (b, pb) in order.enumerated() {
+      for (a, pa) in order.enumerated() { c[a, b] = a == b ? 1 : rows[pa][members[pb]] }
+    }
+    let sorted = order.map { members[$0] }
+    let set = EvaluatedSet.evaluate(
+      sorted, correlation: c, method: method, netSR: netSR, unitRisk: unitRisk, codeRank: codeRank, sizing: sizing,
+      fallback: true)!
+    let inOrder = set.reordered(members)
+    return SelectionStep(
+      added: added, members: members, weights: inOrder.weights, sharpe: inOrder.sharpe, idm: inOrder.idm,
+      memberCapital: inOrder.memberCapital)
   }
 }
 

@@ -4,32 +4,48 @@ import LinearAlgebra
 /// Carver's handcrafted weights (`WeightingScheme.handcrafted`) in the greedy selection: complete-linkage clustering
 /// of the (k+1) × (k+1) matrix of each candidate set — the k × k part shared by every candidate, only the candidate's
 /// row new — O(k²) per candidate, candidates split into chunks evaluated concurrently (the result does not depend on
-/// the chunking: `GreedyState.better` is a total order on (Sharpe, cost, code)).
+/// the chunking: `GreedyState.better` is a total order on (Sharpe, cost, code)). Ties in the clustering go by the
+/// members' codes in byte order, so a set's weights do not depend on the order its members joined it.
 struct HandcraftedWeighting: WeightingMethod {
   func bestAddition(to state: GreedyState) -> GreedyState.Evaluation? {
+    var best: GreedyState.Evaluation? = nil
+    for (j, sharpe) in additionSharpes(to: state).enumerated() where sharpe > -.infinity {
+      if state.better(sharpe, j, than: best) { best = GreedyState.Evaluation(sharpe: sharpe, candidate: j) }
+    }
+    return best
+  }
+
+  func additionSharpes(to state: GreedyState) -> [Double] {
     let k = state.members.count
     let m = k + 1
     let shared = state.memberCorrelation
     let n = state.n
-    let chunks = max(1, min(64, n / 256))
-    let results = ConcurrentResults<GreedyState.Evaluation>(count: chunks)
+    // Chunks of at least 32 candidates: a clustering costs O(k²) or more, so even small pools are worth splitting.
+    let chunks = max(1, min(64, n / 32))
+    let results = ConcurrentResults<[Double]>(count: chunks)
     let size = (n + chunks - 1) / chunks
+    let memberRanks = state.memberRanks
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var workspace = HandcraftedWorkspace(capacity: m)
       var matrix = [Double](repeating: 0, count: m * m)
       var weights = [Double](repeating: 0, count: m)
+      var ranks = memberRanks + [0]
       for a in 0..<k { for b in 0..<k { matrix[a * m + b] = shared[a, b] } }
       matrix[k * m + k] = 1
-      var best: GreedyState.Evaluation? = nil
-      for j in (chunk * size)..<min(n, (chunk + 1) * size) where !state.inSet[j] {
+      let range = (chunk * size)..<min(n, (chunk + 1) * size)
+      var sharpes = [Double](repeating: -.infinity, count: range.count)
+      for j in range where state.open[j] {
         for r in 0..<k {
           let value = state.rows[r][j]
           matrix[r * m + k] = value
           matrix[k * m + r] = value
         }
+        ranks[k] = state.codeRank[j]
         matrix.withUnsafeBufferPointer { cp in
           weights.withUnsafeMutableBufferPointer { wp in
-            workspace.weights(correlation: cp.baseAddress!, m: m, into: wp.baseAddress!)
+            ranks.withUnsafeBufferPointer { rp in
+              workspace.weights(correlation: cp.baseAddress!, m: m, ranks: rp.baseAddress!, into: wp.baseAddress!)
+            }
           }
         }
         // wᵀCw and wᵀs.
@@ -47,20 +63,18 @@ struct HandcraftedWeighting: WeightingMethod {
         var worst = 0.0
         for a in 0..<m { worst = max(worst, state.unitRisk[a < k ? state.members[a] : j] / weights[a]) }
         guard state.capital >= state.sizing.capitalNeeded(unitRisk: worst, weight: 1, idm: idm) else { continue }
-        let sharpe = expected / deviation
-        if state.better(sharpe, j, than: best) { best = GreedyState.Evaluation(sharpe: sharpe, candidate: j) }
+        sharpes[j - range.lowerBound] = expected / deviation
       }
-      results[chunk] = best
+      results[chunk] = sharpes
     }
-    var best: GreedyState.Evaluation? = nil
-    for c in 0..<chunks {
-      if let e = results[c], state.better(e.sharpe, e.candidate, than: best) { best = e }
-    }
-    return best
+    var sharpes: [Double] = []
+    sharpes.reserveCapacity(n)
+    for c in 0..<chunks { sharpes += results[c] ?? [] }
+    return sharpes
   }
 
-  func step(of state: GreedyState, added: Int) -> SelectionStep {
-    state.step(added: added, weights: handcraftedWeights(state.memberCorrelation))
+  func weights(correlation: Matrix, netSR: [Double], ranks: [Int]) -> [Double]? {
+    handcraftedWeights(correlation, ranks: ranks)
   }
 }
 
@@ -70,21 +84,27 @@ struct HandcraftedWeighting: WeightingMethod {
 /// Complete linkage joins, at each stage, the two clusters whose *least* correlated pair of members is the most
 /// correlated (the similarity of two clusters is the smallest correlation between their members). Ties — frequent
 /// with a correlation floor, where many pairs sit exactly at the floor — go to the pair of clusters whose lowest
-/// member positions are smallest, compared lexicographically; a cluster is named by its lowest member position, so
-/// the result depends only on the matrix and the order of its rows (selection order in the greedy), never on
-/// hashing or memory addresses. The top-down recursive two-way split of the issue is this tree read from the root.
+/// member ranks are smallest, compared lexicographically; a cluster is named by its lowest member rank, so the result
+/// depends only on the matrix and the ranks, never on hashing or memory addresses. The selection ranks members by
+/// code in byte order, so a set's weights do not depend on the order its members joined it; without `ranks` the rows'
+/// positions rank them. The top-down recursive two-way split of the issue is this tree read from the root.
 ///
 /// - Parameters:
 ///   - correlation: `m × m` symmetric matrix (column-major), read only.
-/// - Returns: `m` weights summing to 1.
-public func handcraftedWeights(_ correlation: Matrix) -> [Double] {
+///   - ranks: distinct ranks of the rows for the tie-breaks (`nil`: the positions 0, 1, …).
+/// - Returns: `m` weights summing to 1, in the rows' order.
+public func handcraftedWeights(_ correlation: Matrix, ranks: [Int]? = nil) -> [Double] {
   let m = correlation.rows
   precondition(correlation.columns == m)
+  precondition(ranks == nil || ranks!.count == m, "one rank per row")
   var workspace = HandcraftedWorkspace(capacity: m)
   var weights = [Double](repeating: 0, count: m)
+  let order = ranks ?? Array(0..<m)
   correlation.storage.withUnsafeBufferPointer { c in
     weights.withUnsafeMutableBufferPointer { w in
-      workspace.weights(correlation: c.baseAddress!, m: m, into: w.baseAddress!)
+      order.withUnsafeBufferPointer { r in
+        workspace.weights(correlation: c.baseAddress!, m: m, ranks: r.baseAddress!, into: w.baseAddress!)
+      }
     }
   }
   return weights
@@ -100,6 +120,8 @@ struct HandcraftedWorkspace {
   var left: [Int]
   var right: [Int]
   var nodeWeight: [Double]
+  /// Rows in rank order, and the permuted matrix, when the ranks are not the positions.
+  var order: [Int]
 
   init(capacity m: Int) {
     let c = max(m, 1)
@@ -111,6 +133,7 @@ struct HandcraftedWorkspace {
     left = [Int](repeating: 0, count: 2 * c)
     right = [Int](repeating: 0, count: 2 * c)
     nodeWeight = [Double](repeating: 0, count: 2 * c)
+    order = Array(0..<c)
   }
 
   mutating func ensure(_ m: Int) {
@@ -125,16 +148,28 @@ struct HandcraftedWorkspace {
     return a0 < c0 || (a0 == c0 && a1 < c1)
   }
 
-  /// Weights of the `m × m` correlation matrix at `correlation` (column-major, leading dimension `m`) into `out`.
-  mutating func weights(correlation: UnsafePointer<Double>, m: Int, into out: UnsafeMutablePointer<Double>) {
+  /// Weights of the `m × m` correlation matrix at `correlation` (column-major, leading dimension `m`) into `out`,
+  /// ties broken by `ranks` (one distinct rank per row).
+  mutating func weights(
+    correlation: UnsafePointer<Double>, m: Int, ranks: UnsafePointer<Int>, into out: UnsafeMutablePointer<Double>
+  ) {
     if m == 1 {
       out[0] = 1
       return
     }
     ensure(m)
+    // Rows in rank order: the clustering below breaks ties by position.
+    for c in 0..<m { order[c] = c }
+    var inOrder = true
+    for c in 1..<m where ranks[c] < ranks[c - 1] { inOrder = false }
+    if !inOrder { order[0..<m].sort { ranks[$0] < ranks[$1] } }
     similarity.withUnsafeMutableBufferPointer { sp in
       let sim = sp.baseAddress!
-      sim.update(from: correlation, count: m * m)
+      if inOrder {
+        sim.update(from: correlation, count: m * m)
+      } else {
+        for b in 0..<m { for a in 0..<m { sim[a + b * m] = correlation[order[a] + order[b] * m] } }
+      }
       for c in 0..<m {
         active[c] = true
         node[c] = c
@@ -185,7 +220,7 @@ struct HandcraftedWorkspace {
         nodeWeight[left[n]] = nodeWeight[n] / 2
         nodeWeight[right[n]] = nodeWeight[n] / 2
       }
-      for c in 0..<m { out[c] = nodeWeight[c] }
+      for c in 0..<m { out[order[c]] = nodeWeight[c] }
     }
   }
 }

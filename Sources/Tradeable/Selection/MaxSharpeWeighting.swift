@@ -10,12 +10,21 @@ import LinearAlgebra
 /// `IDM = min(cap, Σz/SR)` and member r needs `maxContracts × unitRisk_r / (IDM × w_r × targetVolatility)`.
 struct MaxSharpeWeighting: WeightingMethod {
   func bestAddition(to state: GreedyState) -> GreedyState.Evaluation? {
+    var best: GreedyState.Evaluation? = nil
+    for (j, sharpe) in additionSharpes(to: state).enumerated() where sharpe > -.infinity {
+      if state.better(sharpe, j, than: best) { best = GreedyState.Evaluation(sharpe: sharpe, candidate: j) }
+    }
+    return best
+  }
+
+  func additionSharpes(to state: GreedyState) -> [Double] {
     let k = state.members.count
     let n = state.n
     let c = state.memberCorrelation
-    guard let factor = try? c.cholesky() else { return nil }
+    var sharpes = [Double](repeating: -.infinity, count: n)
+    guard let factor = try? c.cholesky() else { return sharpes }
     let sS = state.members.map { state.netSR[$0] }
-    guard let zS = try? factor.solve(sS) else { return nil }
+    guard let zS = try? factor.solve(sS) else { return sharpes }
     var sharpeSquared = 0.0
     for a in 0..<k { sharpeSquared += sS[a] * zS[a] }
     // R (n × k): column r = member r's correlations with every candidate.
@@ -34,9 +43,8 @@ struct MaxSharpeWeighting: WeightingMethod {
         BLAS.trsmUpper(.right, .transpose, m: n, n: k, alpha: 1, u: u.baseAddress!, ldu: k, b: vp.baseAddress!, ldb: n)
       }
     }
-    var best: GreedyState.Evaluation? = nil
     var z = [Double](repeating: 0, count: k + 1)
-    for j in 0..<n where !state.inSet[j] {
+    for j in 0..<n where state.open[j] {
       var uu = 0.0
       for r in 0..<k { uu += y[r * n + j] * y[r * n + j] }
       let gamma = 1 - uu
@@ -63,26 +71,17 @@ struct MaxSharpeWeighting: WeightingMethod {
       var worst = state.unitRisk[j] / (zj / total)
       for r in 0..<k { worst = max(worst, state.unitRisk[state.members[r]] / (z[r] / total)) }
       guard state.capital >= state.sizing.capitalNeeded(unitRisk: worst, weight: 1, idm: idm) else { continue }
-      if state.better(sharpe, j, than: best) { best = GreedyState.Evaluation(sharpe: sharpe, candidate: j) }
+      sharpes[j] = sharpe
     }
-    return best
+    return sharpes
   }
 
-  /// Accepted sets have a strictly positive optimum on full support (the step test demands it), so the weights are
-  /// `C⁻¹s` normalised: one Cholesky solve. The general active-set solver covers anything else.
-  func step(of state: GreedyState, added: Int) -> SelectionStep {
-    state.step(added: added, weights: weights(state))
-  }
-
-  func weights(_ state: GreedyState) -> [Double] {
-    let k = state.members.count
-    let c = state.memberCorrelation
-    let s = state.members.map { state.netSR[$0] }
-    if let z = try? c.cholesky().solve(s), z.allSatisfy({ $0 > 0 }) {
-      let total = z.reduce(0, +)
-      return z.map { $0 / total }
-    }
-    return maxSharpeWeights(correlation: c, netSR: s)?.weights ?? [Double](repeating: 1 / Double(k), count: k)
+  /// `C⁻¹s / Σ C⁻¹s` when every entry is positive (the long-only optimum on full support, which the greedy step test
+  /// and every refinement move demand); `nil` otherwise — a member at zero weight would hold no position.
+  func weights(correlation: Matrix, netSR: [Double], ranks: [Int]) -> [Double]? {
+    guard let z = try? correlation.cholesky().solve(netSR), z.allSatisfy({ $0 > 0 }) else { return nil }
+    let total = z.reduce(0, +)
+    return z.map { $0 / total }
   }
 }
 

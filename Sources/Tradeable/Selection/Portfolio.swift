@@ -64,23 +64,28 @@ public struct Portfolio: Sendable, Equatable {
 
   /// The set `step` ends on (candidate positions into `candidates`), sized at `capital`.
   public init(step: SelectionStep?, candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing) {
+    self.init(set: step.map(EvaluatedSet.init), candidates: candidates, capital: capital, sizing: sizing)
+  }
+
+  /// The set `set` (candidate positions into `candidates`), sized at `capital`.
+  public init(set: EvaluatedSet?, candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing) {
     self.capital = capital
-    guard let step else {
+    guard let set else {
       members = []
       return
     }
-    members = step.members.indices.map { k in
-      let candidate = candidates[step.members[k]]
+    members = set.members.indices.map { k in
+      let candidate = candidates[set.members[k]]
       let contracts = sizing.units(
-        capital: capital, weight: step.weights[k], idm: step.idm, unitRisk: candidate.unitRisk)
+        capital: capital, weight: set.weights[k], idm: set.idm, unitRisk: candidate.unitRisk)
       return Member(
-        index: candidate.index, code: candidate.code, weight: step.weights[k], minimumCapital: step.memberCapital[k],
+        index: candidate.index, code: candidate.code, weight: set.weights[k], minimumCapital: set.memberCapital[k],
         standaloneCapital: candidate.standaloneCapital, unitRisk: candidate.unitRisk, contracts: contracts,
         roundedContracts: contracts.rounded(.toNearestOrAwayFromZero), exposure: contracts * candidate.unitValue)
     }
-    sharpe = step.sharpe
-    idm = step.idm
-    minimumCapital = step.minimumCapital
-    smallestCapital = members.reduce(step.minimumCapital) { max($0, $1.standaloneCapital) }
+    sharpe = set.sharpe
+    idm = set.idm
+    minimumCapital = set.minimumCapital
+    smallestCapital = members.reduce(set.minimumCapital) { max($0, $1.standaloneCapital) }
   }
 }

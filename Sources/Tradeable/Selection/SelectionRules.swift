@@ -7,11 +7,18 @@ public struct SelectionRules: Codable, Sendable, Equatable {
   /// A step must raise the Sharpe ratio by more than this to be taken (1e-12, far below any real improvement but
   /// above rounding noise).
   public var improvementTolerance: Double = 1e-12
+  /// What runs after the greedy path (DESIGN.md §6b): greedy alone, refinement, or the exact search, and its budget.
+  /// The refinement's moves take the same `improvementTolerance`.
+  public var search = SearchSettings()
 
-  public init(weighting: WeightingScheme = .equal, maxInstruments: Int? = nil, improvementTolerance: Double = 1e-12) {
+  public init(
+    weighting: WeightingScheme = .equal, maxInstruments: Int? = nil, improvementTolerance: Double = 1e-12,
+    search: SearchSettings = SearchSettings()
+  ) {
     self.weighting = weighting
     self.maxInstruments = maxInstruments
     self.improvementTolerance = improvementTolerance
+    self.search = search
   }
 
   /// Largest number of instruments: at least 1 (no limit when absent).
@@ -24,6 +31,6 @@ public struct SelectionRules: Codable, Sendable, Equatable {
     [
       Self.maxInstrumentsRange.check("maxInstruments", maxInstruments),
       Self.improvementToleranceRange.check("improvementTolerance", improvementTolerance),
-    ].compactMap { $0 }
+    ].compactMap { $0 } + search.violations
   }
 }

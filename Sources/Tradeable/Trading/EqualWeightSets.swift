@@ -1,8 +1,9 @@
 import LinearAlgebra
 
 /// The correlations among a selection's eligible instruments, exactly as the selection at that capital reads them:
-/// the repaired eligible matrix on the full path (DESIGN.md §3), the pool's floored matrix in place when the repair is
-/// off, or — matrix-free — the floored correlations of the few columns a set needs, from the weekly panel.
+/// on the full path the pool's matrix (repaired once when it was not positive definite, DESIGN.md §3) read in place
+/// at the eligible positions, or — matrix-free — the floored correlations of the few columns a set needs, from the
+/// weekly panel.
 enum EligibleCorrelation {
   /// A matrix and the row/column of each eligible position.
   case matrix(Matrix, positions: [Int])
@@ -12,12 +13,8 @@ enum EligibleCorrelation {
   /// The correlations the selection at `capital` uses, over `analysis`'s eligible instruments (eligible order).
   init(analysis: UniverseAnalysis, capital: Double) throws {
     let positions = analysis.screening(capital: capital).positions
-    if let pool = analysis.poolCorrelation {
-      if let (matrix, _) = try analysis.eligibleCorrelation(capital: capital) {
-        self = .matrix(matrix, positions: Array(0..<positions.count))
-      } else {
-        self = .matrix(pool.matrix, positions: positions)
-      }
+    if let matrix = analysis.selectionCorrelation {
+      self = .matrix(matrix, positions: positions)
     } else {
       self = .rows(
         PanelCorrelationRows(

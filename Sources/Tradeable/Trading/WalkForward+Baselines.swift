@@ -2,33 +2,31 @@ import Dispatch
 import LinearAlgebra
 
 extension WalkForward.Strategy {
-  /// Whether this build has §6b's refined search. Until it has, the `refined` baseline selects with the greedy path
-  /// and every output says so; the two strategies differ only in the search mode `selection` asks for.
-  public static let refinedSearchAvailable = false
-
   /// The strategy the run's settings select with: the main strategy, whose set size the random baseline draws and
-  /// whose selection with all the data is `in-sample`. Greedy until the refined search is in this build; then the
-  /// settings' search mode.
-  static func main(_ settings: PipelineSettings) -> WalkForward.Strategy { .greedy }
+  /// whose selection with all the data is `in-sample`. `greedy` with `--search greedy`, else `refined` (the
+  /// walk-forward refuses `exact`, whose time budget would make a run depend on the machine).
+  static func main(_ settings: PipelineSettings) -> WalkForward.Strategy {
+    settings.selection.search.mode == .greedy ? .greedy : .refined
+  }
 
-  /// The search mode this strategy selects with (`greedy` or `refined`); `nil` for the baselines that do not search.
-  public var searchMode: String? {
+  /// The search mode this strategy selects with; `nil` for the baselines that do not search.
+  public var search: SearchMode? {
     switch self {
-    case .greedy: return "greedy"
-    case .refined: return Self.refinedSearchAvailable ? "refined" : "greedy"
-    case .inSample: return "greedy"
-    case .lowestCost, .random, .ideal: return nil
+    case .greedy: return .greedy
+    case .refined: return .refined
+    case .inSample, .lowestCost, .random, .ideal: return nil
     }
   }
 
+  /// The search mode this strategy selects with, as its word (`greedy`, `refined`); `nil` for the baselines that do
+  /// not search.
+  public var searchMode: String? { search?.rawValue }
+
   /// The selection this strategy makes on `analysis` at `capital`: §6's greedy path for `greedy`, §6b's refinement
-  /// for `refined` (the greedy path while the refined search is not available), the main strategy's for `in-sample`
-  /// (with all the data). The baselines that do not search draw from this selection's eligible instruments.
+  /// for `refined`, the settings' own search for `in-sample` (the main strategy, with all the data). The baselines
+  /// that do not search draw from the main selection's eligible instruments, which no search mode changes.
   func selection(_ analysis: UniverseAnalysis, capital: Double) throws -> SelectionResult {
-    switch self {
-    case .greedy, .refined, .inSample, .lowestCost, .random, .ideal:
-      return try analysis.select(capital: capital)
-    }
+    try analysis.select(capital: capital, search: search)
   }
 }
 

@@ -90,6 +90,9 @@ public struct WalkForward: Sendable {
     case nothingAfter(CalendarDay)
     /// The universe has no prices.
     case noData
+    /// The settings ask for the exact search, whose time budget would make a point-in-time selection depend on the
+    /// machine's speed: walk forward with `refined` (the default) or `greedy`.
+    case exactSearch
   }
 
   /// Rebalance dates, increasing.
@@ -114,8 +117,6 @@ public struct WalkForward: Sendable {
   /// The main strategy's decisions at every close of every instrument it held, one record per capital (same order as
   /// `runs`); empty unless asked for.
   public let positions: [PositionRecord]
-  /// Whether the `refined` baseline ran the greedy path because this build has no refined search yet.
-  public var refinedRunsGreedy: Bool { !Strategy.refinedSearchAvailable }
 
   /// Runs the walk-forward on `universe` at every capital of `capitals` (positive), rebalancing at the end of each
   /// year from `from` to `to` (defaults: `defaultYears`); with `recordsPositions`, keeps the main strategy's
@@ -126,6 +127,7 @@ public struct WalkForward: Sendable {
     observer: PipelineObserver? = nil
   ) throws {
     precondition(!capitals.isEmpty && capitals.allSatisfy { $0 > 0 && $0.isFinite }, "capitals are positive amounts")
+    guard settings.selection.search.mode != .exact else { throw Failure.exactSearch }
     guard let lastDate = universe.lastDate else { throw Failure.noData }
     let defaults = WalkForward.defaultYears(universe, settings: settings)
     let fromYear = from ?? defaults.from
@@ -156,9 +158,7 @@ public struct WalkForward: Sendable {
       ideal.append(try WalkForward.idealHolding(analysis))
       for (c, capital) in capitals.enumerated() {
         let greedyResult = try Strategy.greedy.selection(analysis, capital: capital)
-        // Without the refined search the refined selection is the greedy one: made once.
-        let refinedResult =
-          Strategy.refinedSearchAvailable ? try Strategy.refined.selection(analysis, capital: capital) : greedyResult
+        let refinedResult = try Strategy.refined.selection(analysis, capital: capital)
         greedy[c].append(Holding(portfolio: greedyResult.portfolio, metrics: greedyResult.metrics))
         refined[c].append(Holding(portfolio: refinedResult.portfolio, metrics: refinedResult.metrics))
         let result = main == .refined ? refinedResult : greedyResult
