@@ -15,6 +15,10 @@ let package = Package(
     .library(name: "Tradeable", targets: ["Tradeable"]),
     .library(name: "FundResearch", targets: ["FundResearch"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+
+    // MARK: - Implementation details
+    // The fuzz targets' checks, shared by the libFuzzer package under Fuzz/ and the regression tests.
+    .library(name: "_InputFuzzing", targets: ["_InputFuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +56,10 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
     .target(
+      name: "_InputFuzzing",
+      dependencies: ["Tradeable"]
+    ),
+    .target(
       name: "_TestSupport",
       dependencies: [
         "Tradeable",
@@ -66,7 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TradeableTests",
-      dependencies: ["Tradeable", "_TestSupport"]
+      dependencies: ["Tradeable", "_TestSupport", "_InputFuzzing"]
     ),
     .testTarget(
       name: "FundResearchTests",

@@ -41,6 +41,11 @@ let package = Package(
     .executableTarget(
       name: "Search", dependencies: benchmarkDependencies, path: "Benchmarks/Search",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // A plain executable for load-throughput.sh: loading a data folder against a line-counting pass on the same files.
+    .executableTarget(
+      name: "LoadTimer",
+      dependencies: [.product(name: "Tradeable", package: "Tradeable")],
+      path: "Sources/LoadTimer"),
     // A plain executable for numpy_comparison.py: times the kernel on a panel the script wrote.
     .executableTarget(
       name: "CorrelationTimer",

@@ -16,8 +16,10 @@ work=${TMPDIR:-/tmp}/tradeable-scaling
 mkdir -p "$work"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
-echo "| N | mode | pool | load s | measure s | correlation s | selection s | total s | peak MB | steps | kernel GFLOP/s |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
+echo
+echo "| N | mode | pool | load s | measure s | correlation s | repair s | selection s | total s | peak MB | steps | kernel GFLOP/s |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   dir="$work/n$n"
   [ -f "$dir/instruments.csv" ] || "$bin" generate --instruments "$n" --years 5 --seed 1 --out "$dir" >/dev/null
@@ -38,8 +40,9 @@ pool, weeks = c["pool"], c["weeks"]
 flops = pool * pool * weeks * (6 if c["panelHasGaps"] else 1)
 rate = f"{flops / stages['correlation'] / 1e9:.1f}" if c["mode"] == "full" else "—"
 label = c["mode"] + (", no repair" if "no-correlation-repair" in mode else "")
+repair = f"{stages['repair']:.2f}" if "repair" in stages else "—"
 print(f"| {int(n):,} | {label} | {pool:,} | {stages['load']:.2f} | {stages['measure']:.2f} | {stages['correlation']:.2f} | "
-      f"{stages['selection']:.2f} | {float(wall):.2f} | {int(peak_kb) // 1024:,} | {len(out['steps'])} | {rate} |")
+      f"{repair} | {stages['selection']:.2f} | {float(wall):.2f} | {int(peak_kb) // 1024:,} | {len(out['steps'])} | {rate} |")
 PY
   done
 done

@@ -10,6 +10,8 @@ protocol AnalysisCommand: ParsableCommand {
   var conventions: ConventionOptions { get }
   var searchOptions: SearchOptions { get }
   var runOptions: RunOptions { get }
+  /// Whether the command needs whole price histories (see the extension).
+  static var needsHistories: Bool { get }
 }
 
 extension AnalysisCommand {
@@ -23,13 +25,20 @@ extension AnalysisCommand {
     return settings
   }
 
+  /// Whether the command reads whole price histories after the analysis (the reserve replays the chosen set's daily
+  /// differences); the others load only what the pipeline reads (`PriceSummary`), a fraction of the memory.
+  static var needsHistories: Bool { false }
+
   /// Loads the data (printing a pysystemtrade import's notes on standard error), and measures and screens the
   /// universe under the run's settings.
   func analyse() throws -> (analysis: UniverseAnalysis, observer: PipelineObserver?, imported: PysystemtradeImport?) {
     let settings = try pipelineSettings()
     let observer = runOptions.observer()
-    let (universe, imported) = try dataOptions.loadData(observer: observer)
+    let (universe, imported) = try dataOptions.loadData(
+      observer: observer, keeping: Self.needsHistories ? .wholeHistories : .summaries(settings.priceRetention))
     if let imported { printImportNotes(imported) }
-    return (UniverseAnalysis(universe: universe, settings: settings, observer: observer), observer, imported)
+    let analysis = UniverseAnalysis(universe: consume universe, settings: settings, observer: observer)
+    if let check = analysis.lastDateCheck { printError(check.message) }
+    return (analysis, observer, imported)
   }
 }

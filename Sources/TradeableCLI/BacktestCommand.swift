@@ -3,6 +3,9 @@ import Tradeable
 
 /// `tradeable backtest --capital K`: the selection traded over the whole history (in-sample).
 struct BacktestCommand: AnalysisCommand {
+  /// The backtest trades the chosen set over its whole history: whole histories.
+  static var needsHistories: Bool { true }
+
   static let configuration = CommandConfiguration(
     commandName: "backtest",
     abstract: "Trade today's selection over the whole history: whole contracts, costs, realised turnover (in-sample).",

@@ -52,14 +52,19 @@ struct DataOptions: ParsableArguments {
 
   /// Loads the folder (`--data`, or `--pysystemtrade`), printing a located error and exiting non-zero on bad input.
   /// A pysystemtrade import prints its summary and every instrument it left out on standard error.
-  func loadUniverse(observer: PipelineObserver? = nil) throws -> Universe {
-    let (universe, imported) = try loadData(observer: observer)
+  func loadUniverse(observer: PipelineObserver? = nil, keeping loading: PriceLoading = .wholeHistories) throws
+    -> Universe
+  {
+    let (universe, imported) = try loadData(observer: observer, keeping: loading)
     if let imported { printImportNotes(imported) }
     return universe
   }
 
   /// The universe and, for `--pysystemtrade`, the import's account of what it read and left out (not printed).
-  func loadData(observer: PipelineObserver? = nil) throws -> (Universe, PysystemtradeImport?) {
+  /// `loading` says what to keep of a data folder's histories; a pysystemtrade import keeps them whole.
+  func loadData(observer: PipelineObserver? = nil, keeping loading: PriceLoading = .wholeHistories) throws
+    -> (Universe, PysystemtradeImport?)
+  {
     observer?.stageStarted(.load, total: nil)
     defer { observer?.stageFinished(.load) }
     do {
@@ -67,7 +72,9 @@ struct DataOptions: ParsableArguments {
         let imported = try Universe.importPysystemtrade(folder: pysystemtrade, baseCurrency: baseCurrency)
         return (imported.universe, imported)
       }
-      return (try Universe.load(folder: folder, baseCurrency: baseCurrency, observer: observer), nil)
+      return (
+        try Universe.load(folder: folder, baseCurrency: baseCurrency, keeping: loading, observer: observer), nil
+      )
     } catch {
       throw InputFailure(error)
     }

@@ -9,6 +9,9 @@ struct HTMLFileOption: ParsableArguments {
 
 /// `tradeable report --capital K --html FILE`: one self-contained HTML page with charts and tables.
 struct ReportCommand: AnalysisCommand {
+  /// The reserve replays the chosen set's daily differences: whole histories.
+  static var needsHistories: Bool { true }
+
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract:

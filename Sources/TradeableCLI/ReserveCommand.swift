@@ -27,6 +27,9 @@ struct ReserveOptions: ParsableArguments {
 
 /// `tradeable reserve --capital K --quantile 0.98`: cash to hold back for the next day's loss.
 struct ReserveCommand: AnalysisCommand {
+  /// The reserve replays the chosen set's daily differences: whole histories.
+  static var needsHistories: Bool { true }
+
   static let configuration = CommandConfiguration(
     commandName: "reserve",
     abstract: "Estimate the cash to hold back: the selected portfolio's historical one-day loss at a quantile.",

@@ -86,6 +86,7 @@ final class StageReporter: PipelineObserver, @unchecked Sendable {
       case .load: what = "loading prices"
       case .measure: what = "measuring volatility and costs"
       case .correlation: what = "correlations"
+      case .repair: what = "repairing the correlation matrix"
       case .selection: what = "selection"
       case .walkForward: what = "walk-forward selections, rebalance dates"
       case .trading: what = "trading, instruments"

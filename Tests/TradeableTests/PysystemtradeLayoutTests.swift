@@ -192,13 +192,13 @@ struct PysystemtradeLayoutTests {
     f.write("fx_prices_csv/EURUSD.csv", "DATETIME,close\n2018-03-05,1.2336\n")
     let e = try #require(Self.importError(f.path))
     #expect(e.file == f.path("fx_prices_csv/EURUSD.csv") && e.line == 1)
-    #expect(e.message == "missing column 'price', 'fx' or 'fxrate' in the header 'datetime,close'")
+    #expect(e.message == "missing column 'price', 'fx' or 'fxrate' in the header 'DATETIME,close'")
     #expect(e.suggestion.contains("'DATETIME,FX'"))
     // A price file still needs its price column: an FX header there is no price.
     let prices = Self.copy("today")
     prices.write("adjusted_prices_csv/ALPHA.csv", "DATETIME,FX\n2018-03-05,1\n")
     let p = try #require(Self.importError(prices.path))
-    #expect(p.message == "missing column 'price' in the header 'datetime,fx'" && p.line == 1)
+    #expect(p.message == "missing column 'price' in the header 'DATETIME,FX'" && p.line == 1)
   }
 
   @Test("contracts held: YYYYMM, YYYYMMDD, pandas' 201803.0; empty and nan skipped; the last year only")

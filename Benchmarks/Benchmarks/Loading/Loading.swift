@@ -28,6 +28,13 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("load bundled futures data, summaries only (what select keeps)") { benchmark in
+    let retention = PipelineSettings().priceRetention
+    for _ in benchmark.scaledIterations {
+      blackHole(try! Universe.load(folder: folder, keeping: .summaries(retention)))
+    }
+  }
+
   Benchmark("analyse bundled futures data (metrics, filters, correlation)") { benchmark in
     let universe = try! Universe.load(folder: folder)
     benchmark.startMeasurement()

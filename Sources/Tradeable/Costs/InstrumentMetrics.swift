@@ -54,16 +54,32 @@ extension InstrumentMetrics {
     index: Int, spec: InstrumentSpecification, history: PriceHistory, fxRate: Double, risk: RiskSettings,
     costs: CostSettings, liquidityDays: Int
   ) {
+    let retention = PriceSummary.Retention(differences: risk.volatilityWindow, volumeRows: liquidityDays, weeks: 1)
+    self.init(
+      index: index, spec: spec, prices: PriceSummary(history, keeping: retention), fxRate: fxRate, risk: risk,
+      costs: costs, liquidityDays: liquidityDays)
+  }
+
+  /// Measures instrument `spec` from the summary of its prices (what DESIGN.md §3–§4 read of them: the last
+  /// `volatilityWindow + 1` prices, the last `liquidityDays` volumes, the count and the last date); `prices` must keep
+  /// at least that much.
+  public init(
+    index: Int, spec: InstrumentSpecification, prices history: PriceSummary, fxRate: Double, risk: RiskSettings,
+    costs: CostSettings, liquidityDays: Int
+  ) {
+    precondition(
+      history.retention.differences >= risk.volatilityWindow && history.retention.volumeRows >= liquidityDays,
+      "the summary keeps the volatility and liquidity windows")
     self.index = index
     self.code = spec.code
     self.priceCount = history.count
     self.lastDate = history.lastDate
-    self.lastPrice = history.prices.last ?? .nan
+    self.lastPrice = history.lastPrice
     self.fxRate = fxRate
     let notional = lastPrice * spec.multiplier * fxRate
     self.notional = notional
 
-    let window = volatilityWindow(history.prices, window: risk.volatilityWindow)
+    let window = volatilityWindow(Array(history.recentPrices), window: risk.volatilityWindow)
     self.priceVolatility = annualisedPriceVolatility(window, businessDaysPerYear: risk.businessDaysPerYear)
     let currencyVolatility = priceVolatility.map { $0 * spec.multiplier * fxRate }
     self.currencyVolatility = currencyVolatility
@@ -92,14 +108,16 @@ extension InstrumentMetrics {
     self.liquidity = Self.measureLiquidity(history, multiplier: spec.multiplier, fxRate: fxRate, days: liquidityDays)
   }
 
-  static func measureLiquidity(_ history: PriceHistory, multiplier: Double, fxRate: Double, days: Int) -> Liquidity {
-    guard let volumes = history.volumes, days > 0, history.count >= days else { return .unknown }
+  static func measureLiquidity(_ history: PriceSummary, multiplier: Double, fxRate: Double, days: Int) -> Liquidity {
+    guard let volumes = history.recentVolumes, days > 0, history.count >= days else { return .unknown }
+    // The last `days` rows: the ends of the kept volumes and prices.
+    let v0 = volumes.count - days, p0 = history.recentPrices.endIndex - days
     var volume = 0.0, value = 0.0
-    for t in (history.count - days)..<history.count {
-      let v = volumes[t]
+    for k in 0..<days {
+      let v = volumes[v0 + k]
       if v.isNaN { return .unknown }
       volume += v
-      value += v * abs(history.prices[t]) * multiplier * fxRate
+      value += v * abs(history.recentPrices[p0 + k]) * multiplier * fxRate
     }
     return .measured(meanVolume: volume / Double(days), meanTradedValue: value / Double(days))
   }

@@ -3,7 +3,7 @@
 /// pysystemtrade price files (`PysystemtradePriceReader`). It splits bytes into records and fields, and makes the
 /// checks every format shares, so that they are written once:
 ///
-/// - a UTF-8 byte-order mark at the start is skipped; `\n` ends a line, and a `\r` before it is dropped;
+/// - a UTF-8 byte-order mark at the start is skipped; `\n`, `\r\n` and a lone `\r` (old Mac files) each end a line;
 /// - fields are separated by commas and trimmed of spaces and tabs;
 /// - a field may be quoted (RFC 4180): `"Corn, No. 2"`, with `""` for a quote inside; a quoted field may hold commas
 ///   and line breaks (the record's line is the line it starts on). A quote inside an unquoted field, or a quote that is
@@ -102,6 +102,35 @@ struct CSVFieldReader: ~Copyable {
   /// Every field of the current record as a string.
   func texts() -> [String] { (0..<count).map { text($0) } }
 
+  /// Field `k` as a short, escaped excerpt for a message (`InputError.escapedExcerpt`): never more than a few dozen
+  /// characters of the input, control characters and invalid bytes escaped.
+  func excerpt(_ k: Int, limit: Int = 40) -> String {
+    InputError.escapedExcerpt(UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), limit: limit)
+  }
+
+  /// The header (the current record) as an escaped excerpt for a message: its fields joined by commas, at most
+  /// `limit` characters.
+  func headerExcerpt(limit: Int = 80) -> String {
+    InputError.escapedExcerpt(Array(texts().joined(separator: ",").utf8), limit: limit)
+  }
+
+  /// Throws unless every field of the current record is valid UTF-8: the first field holding an invalid byte is an
+  /// error at its line and column, quoting the field escaped.
+  func requireUTF8() throws(InputError) {
+    for k in 0..<count {
+      let field = UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k])
+      var ascii = true
+      for b in field where b >= 0x80 {
+        ascii = false
+        break
+      }
+      if ascii || String(validating: field, as: UTF8.self) != nil { continue }
+      throw InputError(
+        file: file, line: line, column: k + 1, message: "field \(k + 1) is not valid UTF-8 text: '\(excerpt(k))'",
+        suggestion: "Save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or correct the bytes shown as \\xNN.")
+    }
+  }
+
   /// Throws unless the current record has `expected` fields (the header's count): the message every format shares,
   /// at the first missing or extra field.
   @inline(__always)
@@ -141,7 +170,9 @@ struct CSVFieldReader: ~Copyable {
               }
               break
             }
-            if b == UInt8(ascii: "\n") { nextLine += 1 }
+            if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && (j + 1 == end || base[j + 1] != UInt8(ascii: "\n"))) {
+              nextLine += 1
+            }
             j += 1
           }
           fieldEnd = try scanUnquoted(from: j + 1)
@@ -170,8 +201,11 @@ struct CSVFieldReader: ~Copyable {
           i = fieldEnd + 1
           continue
         }
-        // End of the line (or of the file).
+        // End of the line (`\n`, `\r\n` or `\r`), or of the file.
         position = fieldEnd + 1
+        if fieldEnd + 1 < end, base[fieldEnd] == UInt8(ascii: "\r"), base[fieldEnd + 1] == UInt8(ascii: "\n") {
+          position += 1
+        }
         if fieldEnd < end { nextLine += 1 }
         break
       }
@@ -181,7 +215,8 @@ struct CSVFieldReader: ~Copyable {
     return false
   }
 
-  /// The offset of the comma or line end that ends an unquoted stretch starting at `start`; a quote in it is an error.
+  /// The offset of the comma or line end (`\n` or `\r`) that ends an unquoted stretch starting at `start`; a quote
+  /// in it is an error.
   @inline(__always)
   private func scanUnquoted(from start: Int) throws(InputError) -> Int {
     var j = start
@@ -189,7 +224,7 @@ struct CSVFieldReader: ~Copyable {
       let b = base[j]
       // Everything a field ends on or rejects is at most ',' (0x2C): one comparison for the digits and letters.
       if b <= UInt8(ascii: ",") {
-        if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") { break }
+        if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
         if b == UInt8(ascii: "\"") {
           throw InputError(
             file: file, line: nextLine, column: count + 1, message: "a quote inside an unquoted field",
@@ -244,10 +279,46 @@ extension CSVFieldReader {
       if let earlier = seen[name] {
         throw InputError(
           file: file, line: line, column: index + 1,
-          message: "column '\(name)' appears twice in the header (also column \(earlier + 1))",
+          message: "column '\(InputError.escapedExcerpt(name))' appears twice in the header (also column \(earlier + 1))",
           suggestion: duplicateSuggestion)
       }
       seen[name] = index
+    }
+  }
+}
+
+extension CSVFieldReader {
+  /// Throws when two header names are the same (ignoring case when the format matches names without regard to it):
+  /// which of the two holds the values would be a guess. Empty names are left to the format.
+  static func checkDuplicateNames(_ names: [String], ignoringCase: Bool, file: String, line: Int) throws(InputError) {
+    var seen: [String: Int] = [:]
+    for (index, name) in names.enumerated() where !name.isEmpty {
+      let key = ignoringCase ? name.lowercased() : name
+      if let earlier = seen[key] {
+        throw InputError(
+          file: file, line: line, column: index + 1,
+          message: "column '\(InputError.escapedExcerpt(name))' appears twice in the header (also column \(earlier + 1))",
+          suggestion: "Keep one column of each name: which of the two holds the values would be a guess.")
+      }
+      seen[key] = index
+    }
+  }
+
+  /// Throws when a header name that is not one of `known` (nor of `accepted`, names the format knows and does not
+  /// read) is close to one of `known` by `closestName(to:among:)`: a likely misspelling, which would otherwise be
+  /// kept or ignored as a column of the user's own while the column it was meant to be is read as absent.
+  static func checkColumnNames(
+    _ names: [String], known: [String], accepted: [String], ignoringCase: Bool, file: String, line: Int
+  ) throws(InputError) {
+    let fold: (String) -> String = { ignoringCase ? $0.lowercased() : $0 }
+    let exact = Set((known + accepted).map(fold))
+    for (index, name) in names.enumerated() where !exact.contains(fold(name)) {
+      guard let close = closestName(to: name, among: known) else { continue }
+      throw InputError(
+        file: file, line: line, column: index + 1,
+        message: "unknown column '\(InputError.escapedExcerpt(name))': did you mean '\(close)'?",
+        suggestion: "Rename it '\(close)': a misspelt column is read as absent, and its default would be used for "
+          + "every row. If it is a column of your own, give it a name further from '\(close)'.")
     }
   }
 }
@@ -258,18 +329,26 @@ func withCSVFieldReader<T>(
   _ body: (inout CSVFieldReader) throws(InputError) -> T
 ) throws(InputError) -> T {
   let result: Result<T, InputError> = bytes.withUnsafeBufferPointer { buffer in
-    // An empty array may have no base address; any valid pointer does for zero bytes.
-    let empty: [UInt8] = [0]
-    return empty.withUnsafeBufferPointer { fallback in
-      var reader = CSVFieldReader(
-        buffer.baseAddress ?? fallback.baseAddress!, count: buffer.count, file: file,
-        fieldCountSuggestion: fieldCountSuggestion)
-      do throws(InputError) {
-        return .success(try body(&reader))
-      } catch {
-        return .failure(error)
-      }
+    Result { () throws(InputError) -> T in
+      try withCSVFieldReader(buffer, file: file, fieldCountSuggestion: fieldCountSuggestion, body)
     }
   }
   return try result.get()
+}
+
+/// Runs `body` with a field reader over the bytes of `buffer`.
+func withCSVFieldReader<T>(
+  _ buffer: UnsafeBufferPointer<UInt8>, file: String, fieldCountSuggestion: String,
+  _ body: (inout CSVFieldReader) throws(InputError) -> T
+) throws(InputError) -> T {
+  // An empty buffer may have no base address; any valid pointer does for zero bytes.
+  var reader = CSVFieldReader(
+    buffer.baseAddress ?? CSVFieldReader.emptyBytes, count: buffer.count, file: file,
+    fieldCountSuggestion: fieldCountSuggestion)
+  return try body(&reader)
+}
+
+extension CSVFieldReader {
+  /// A valid address for a reader of no bytes.
+  nonisolated(unsafe) static let emptyBytes = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
 }

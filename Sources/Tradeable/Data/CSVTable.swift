@@ -9,6 +9,8 @@ public struct CSVTable: Sendable {
   public let file: String
   /// Header fields, trimmed of surrounding spaces.
   public let header: [String]
+  /// Line of the header (1 unless blank lines come first).
+  public let headerLine: Int
   /// Data rows in file order.
   public let rows: [Row]
 
@@ -25,41 +27,42 @@ public struct CSVTable: Sendable {
     try self.init(bytes: Array(text.utf8), file: file)
   }
 
-  /// Parses `bytes`, the contents of `file`, through the shared field reader (`CSVFieldReader`).
-  init(bytes: [UInt8], file: String) throws(InputError) {
+  /// Parses `bytes`, the contents of `file`, through the shared field reader (`CSVFieldReader`). Every field must be
+  /// valid UTF-8: the first that is not is an error at its line and column.
+  public init(bytes: [UInt8], file: String) throws(InputError) {
     self.file = file
-    let (header, rows) = try withCSVFieldReader(
+    let (header, headerLine, rows) = try withCSVFieldReader(
       bytes, file: file,
       fieldCountSuggestion: "Give every row one field per header column (leave a field empty, but keep its comma)."
-    ) { reader throws(InputError) -> ([String], [Row]) in
+    ) { reader throws(InputError) -> ([String], Int, [Row]) in
       guard try reader.next() else {
         throw InputError(
           file: file, message: "the file is empty",
           suggestion: "Write a header line with the column names, then the rows.")
       }
+      try reader.requireUTF8()
       let header = reader.texts()
+      let headerLine = reader.line
       try CSVFieldReader.checkHeaderNames(
         header, file: file, line: reader.line, emptySuggestion: "Name every column in the header line.",
         duplicateSuggestion: "Keep one column of each name.")
       var rows: [Row] = []
       while try reader.next() {
         try reader.requireFieldCount(header.count)
+        try reader.requireUTF8()
         rows.append(Row(line: reader.line, fields: reader.texts()))
       }
-      return (header, rows)
+      return (header, headerLine, rows)
     }
     self.header = header
+    self.headerLine = headerLine
     self.rows = rows
   }
 
   /// Reads and parses the file at `path`; `displayName` is used in messages (defaults to the path).
   public init(contentsOf path: String, displayName: String? = nil) throws(InputError) {
     let name = displayName ?? path
-    let bytes = try FileBytes.read(path, displayName: name)
-    guard String(validating: bytes, as: UTF8.self) != nil else {
-      throw InputError(file: name, message: "the file is not valid UTF-8 text", suggestion: "Save it as UTF-8 CSV.")
-    }
-    try self.init(bytes: bytes, file: name)
+    try self.init(bytes: FileBytes.read(path, displayName: name), file: name)
   }
 
   /// Index of the column named `name`, if present.
@@ -69,8 +72,23 @@ public struct CSVTable: Sendable {
   public func requireColumn(_ name: String, purpose: String = "") throws(InputError) -> Int {
     if let i = columnIndex(name) { return i }
     throw InputError(
-      file: file, line: 1, message: "missing column '\(name)'\(purpose.isEmpty ? "" : " (\(purpose))")",
-      suggestion: "Add a '\(name)' column to the header; the header has: \(header.joined(separator: ",")).")
+      file: file, line: headerLine, message: "missing column '\(name)'\(purpose.isEmpty ? "" : " (\(purpose))")",
+      suggestion: "Add a '\(name)' column to the header; the header has: \(headerExcerpt).")
+  }
+
+  /// The header as a short, escaped excerpt for messages.
+  public var headerExcerpt: String { InputError.escapedExcerpt(header.joined(separator: ","), limit: 120) }
+
+  /// Throws when a column that is not one of `known` has a name close to one of them (`closestName(to:among:)`: a
+  /// likely misspelling). Columns Tradeable does not read are kept or ignored, so a misspelt optional column would be
+  /// read as absent and its default used for every row — silently changing every result. `accepted` are other names
+  /// the format knows and does not read (never reported). `ignoringCase`: the format matches names without regard to
+  /// case.
+  public func checkColumnNames(_ known: [String], accepted: [String] = [], ignoringCase: Bool = false)
+    throws(InputError)
+  {
+    try CSVFieldReader.checkColumnNames(
+      header, known: known, accepted: accepted, ignoringCase: ignoringCase, file: file, line: headerLine)
   }
 }
 
@@ -92,7 +110,7 @@ extension CSVTable {
     guard let value = NumberParser.parse(text), value.isFinite else {
       throw InputError(
         file: file, line: row.line, column: column + 1,
-        message: "cannot read '\(text)' in column '\(header[column])' as a number",
+        message: "cannot read '\(InputError.escapedExcerpt(text))' in column '\(header[column])' as a number",
         suggestion: "Write a plain decimal number such as 1250 or 0.25 (no thousands separators or units).")
     }
     return value

@@ -23,7 +23,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     self.daysSinceEpoch = Int32(era * 146097 + dayOfEra - 719468)
   }
 
-  /// Parses exactly `YYYY-MM-DD`.
+  /// The years a date read from input may have: 1900 to 2200. Prices and NAVs before 1900 do not exist in electronic
+  /// form, and a date after 2200 is a placeholder (`9999-12-31`) or a typo; either would silently move the universe's
+  /// last date and make every other instrument stale, so it is an error at its line and column instead.
+  public static let supportedYears = 1900...2200
+
+  /// Parses exactly `YYYY-MM-DD`, a valid day in `supportedYears`.
   public init?(iso text: String) {
     let bytes = Array(text.utf8)
     guard let day = bytes.withUnsafeBufferPointer({ CalendarDay.parse($0.baseAddress!, count: $0.count) }) else {
@@ -32,7 +37,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     self = day
   }
 
-  /// Parses exactly ten bytes `YYYY-MM-DD` at `p`; `nil` if they are not a valid date.
+  /// Parses exactly ten bytes `YYYY-MM-DD` at `p`; `nil` if they are not a valid date of `supportedYears`.
   @inline(__always)
   static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> CalendarDay? {
     guard count == 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return nil }
@@ -44,20 +49,46 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
       let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
     else { return nil }
     let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
-    // Table of month starts for 1900–2199 (the common case): one lookup instead of the civil-date arithmetic.
+    // Table of month starts for the supported years: one lookup instead of the civil-date arithmetic.
+    guard year >= 1900, year <= 2200, month >= 1, month <= 12 else { return nil }
     let slot = (year - 1900) * 12 + month - 1
-    if year >= 1900, year < 2200, month >= 1, month <= 12 {
-      let start = CalendarDay.monthStarts[slot]
-      let length = CalendarDay.monthStarts[slot + 1] - start
-      guard day >= 1, Int32(day) <= length else { return nil }
-      return CalendarDay(daysSinceEpoch: start + Int32(day - 1))
-    }
-    return CalendarDay(year: year, month: month, day: day)
+    let start = CalendarDay.monthStarts[slot]
+    let length = CalendarDay.monthStarts[slot + 1] - start
+    guard day >= 1, Int32(day) <= length else { return nil }
+    return CalendarDay(daysSinceEpoch: start + Int32(day - 1))
   }
 
-  /// Days since the epoch of the first day of each month from January 1900 to January 2200.
-  static let monthStarts: [Int32] = (0...(300 * 12)).map { k in
+  /// Days since the epoch of the first day of each month from January 1900 to January 2201.
+  static let monthStarts: [Int32] = (0...(301 * 12)).map { k in
     CalendarDay(year: 1900 + k / 12, month: k % 12 + 1, day: 1)!.daysSinceEpoch
+  }
+
+  /// Why the `count` bytes at `p` are not a date of input (`parse` failed on them), for a message: empty, a valid
+  /// `YYYY-MM-DD` outside `supportedYears`, or not a date at all; what was written is quoted as a short, escaped
+  /// excerpt. `what` names the field (`date`, `DATETIME`).
+  static func problem(
+    _ p: UnsafePointer<UInt8>, count: Int, what: String = "date",
+    format: String = "Write dates as YYYY-MM-DD, e.g. 2023-08-31."
+  ) -> (message: String, suggestion: String) {
+    let written = InputError.escapedExcerpt(UnsafeBufferPointer(start: p, count: count))
+    if count == 0 { return ("the \(what) is empty", format) }
+    if count >= 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
+      [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ p[$0] &- 48 < 10 })
+    {
+      let year = (0..<4).reduce(0) { $0 * 10 + Int(p[$1] &- 48) }
+      let month = Int(p[5] &- 48) * 10 + Int(p[6] &- 48)
+      let day = Int(p[8] &- 48) * 10 + Int(p[9] &- 48)
+      if !supportedYears.contains(year), (1...12).contains(month), day >= 1,
+        day <= daysInMonth(year: year, month: month)
+      {
+        return (
+          "the \(what) '\(written)' is outside the years \(supportedYears.lowerBound) to \(supportedYears.upperBound)",
+          "Correct the date: a placeholder such as 9999-12-31 or 0001-01-01 is not a price date, and it would move "
+            + "the universe's last date."
+        )
+      }
+    }
+    return ("cannot read '\(written)' as a \(what)", format)
   }
 
   static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -27,6 +27,7 @@ extension FXRates {
   /// The file may be written against any one currency (the one at rate 1); asking for another base currency that is
   /// in the file divides every rate by that currency's rate, so `--base-currency EUR` works with a USD file.
   public static func load(_ table: CSVTable, baseCurrency: String) throws(InputError) -> FXRates {
+    try table.checkColumnNames(["currency", "rate"])
     let currency = try table.requireColumn("currency")
     let rate = try table.requireColumn("rate", purpose: "units of the base currency per one unit of the currency")
     var rates: [String: Double] = [:]
@@ -41,7 +42,7 @@ extension FXRates {
       if let earlier = lines[c] {
         throw InputError(
           file: table.file, line: row.line, column: currency + 1,
-          message: "currency '\(c)' appears twice (first on line \(earlier))", suggestion: "Keep one rate per currency.")
+          message: "currency '\(InputError.escapedExcerpt(c))' appears twice (first on line \(earlier))", suggestion: "Keep one rate per currency.")
       }
       rates[c] = try table.number(row, rate, requirement: "a positive number") { $0 > 0 }
       lines[c] = row.line
@@ -49,9 +50,9 @@ extension FXRates {
     guard let baseRate = rates[baseCurrency] else {
       throw InputError(
         file: table.file,
-        message: "there is no rate for the base currency \(baseCurrency)",
+        message: "there is no rate for the base currency \(InputError.escapedExcerpt(baseCurrency))",
         suggestion: "Add a row '\(baseCurrency),1' (if rates are per \(baseCurrency)) or choose --base-currency among: "
-          + rates.keys.sorted().joined(separator: ", ") + ".")
+          + InputError.escapedExcerpt(rates.keys.sorted().joined(separator: ", "), limit: 80) + ".")
     }
     var rebased: [String: Double] = [:]
     for (c, r) in rates { rebased[c] = c == baseCurrency ? 1 : r / baseRate }

@@ -1,15 +1,19 @@
 extension InstrumentSpecification {
-  /// The columns of `instruments.csv` Tradeable reads; any other column is kept in `extraColumns`.
-  public static let knownColumns: Set<String> = [
+  /// The columns of `instruments.csv` Tradeable reads, in DESIGN.md §2's order; any other column is kept in
+  /// `extraColumns`, unless its name is close to one of these (a likely misspelling, an error).
+  public static let columns = [
     "code", "name", "asset_class", "exchange", "currency", "multiplier", "tick_size", "spread_ticks", "half_spread",
     "commission_per_contract", "commission_rate", "commission_per_trade", "rolls_per_year",
     "rebalance_trades_per_year",
   ]
+  /// `columns` as a set.
+  public static let knownColumns = Set(columns)
 
   /// Reads `instruments.csv` (DESIGN.md §2). Required columns: `code`, `currency`, `multiplier`; each row needs
   /// `half_spread` or `tick_size`. Codes must be unique. Numbers must be finite and non-negative (the multiplier and
   /// tick size positive).
   public static func load(_ table: CSVTable) throws(InputError) -> [InstrumentSpecification] {
+    try table.checkColumnNames(columns)
     let code = try table.requireColumn("code")
     let currency = try table.requireColumn("currency")
     let multiplier = try table.requireColumn("multiplier", purpose: "currency per price point per contract")
@@ -50,14 +54,14 @@ extension InstrumentSpecification {
       if let earlier = seen[c] {
         throw InputError(
           file: table.file, line: row.line, column: code + 1,
-          message: "duplicate instrument code '\(c)' (first on line \(earlier))",
+          message: "duplicate instrument code '\(InputError.escapedExcerpt(c))' (first on line \(earlier))",
           suggestion: "Keep one row per instrument, or rename one of them.")
       }
       seen[c] = row.line
       let ccy = row[currency]
       if ccy.isEmpty {
         throw InputError(
-          file: table.file, line: row.line, column: currency + 1, message: "the currency of '\(c)' is empty",
+          file: table.file, line: row.line, column: currency + 1, message: "the currency of '\(InputError.escapedExcerpt(c))' is empty",
           suggestion: "Give the ISO code of the currency its prices are quoted in, e.g. USD.")
       }
       let tick = try table.number(row, tickSize)
@@ -75,7 +79,7 @@ extension InstrumentSpecification {
       if half == nil && tick == nil {
         throw InputError(
           file: table.file, line: row.line, column: (halfSpread ?? tickSize!) + 1,
-          message: "'\(c)' has neither half_spread nor tick_size, so its spread cost is unknown",
+          message: "'\(InputError.escapedExcerpt(c))' has neither half_spread nor tick_size, so its spread cost is unknown",
           suggestion: "Fill in half_spread (price points) or tick_size (price points, with spread_ticks, default 1).")
       }
       result.append(

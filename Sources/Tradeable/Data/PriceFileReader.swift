@@ -23,6 +23,16 @@ public enum PriceFileReader {
 
   /// The instrument's history from a one-instrument file (folder layout `prices/CODE.csv`).
   public static func readInstrumentFile(_ bytes: [UInt8], file: String) throws(InputError) -> PriceHistory {
+    let result: Result<PriceHistory, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(InputError) -> PriceHistory in try readInstrumentFile(buffer, file: file) }
+    }
+    return try result.get()
+  }
+
+  /// The instrument's history from the bytes of a one-instrument file.
+  static func readInstrumentFile(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(InputError)
+    -> PriceHistory
+  {
     let rows = try parse(bytes, file: file, long: false, codes: [:], instruments: 1)
     guard rows.dates.count > 0 else {
       throw InputError(
@@ -79,11 +89,15 @@ public enum PriceFileReader {
   static func parseHeader(_ reader: borrowing CSVFieldReader, file: String, long: Bool) throws(InputError) -> Layout {
     let names = reader.texts().map { $0.lowercased() }
     let expected = long ? "date,code,price[,volume]" : "date,price[,volume]"
+    try CSVFieldReader.checkDuplicateNames(names, ignoringCase: true, file: file, line: reader.line)
+    try CSVFieldReader.checkColumnNames(
+      names, known: long ? ["date", "code", "price", "volume"] : ["date", "price", "volume"],
+      accepted: long ? [] : ["code"], ignoringCase: true, file: file, line: reader.line)
     func column(_ name: String) throws(InputError) -> Int {
       guard let c = names.firstIndex(of: name) else {
         throw InputError(
           file: file, line: reader.line,
-          message: "missing column '\(name)' in the header '\(names.joined(separator: ","))'",
+          message: "missing column '\(name)' in the header '\(reader.headerExcerpt())'",
           suggestion: "Start the file with the header '\(expected)'.")
       }
       return c
@@ -100,6 +114,17 @@ public enum PriceFileReader {
   static func parse(_ bytes: [UInt8], file: String, long: Bool, codes: [String: Int], instruments: Int)
     throws(InputError) -> Rows
   {
+    let result: Result<Rows, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(InputError) -> Rows in
+        try parse(buffer, file: file, long: long, codes: codes, instruments: instruments)
+      }
+    }
+    return try result.get()
+  }
+
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, long: Bool, codes: [String: Int], instruments: Int
+  ) throws(InputError) -> Rows {
     let suggestion = "Give every row one value per header column."
     return try withCSVFieldReader(bytes, file: file, fieldCountSuggestion: suggestion) {
       reader throws(InputError) -> Rows in
@@ -145,24 +170,23 @@ public enum PriceFileReader {
           } else {
             throw InputError(
               file: file, line: line, column: codeColumn + 1,
-              message: s == e ? "the instrument code is empty" : "unknown instrument code '\(reader.text(codeColumn))'",
+              message: s == e ? "the instrument code is empty" : "unknown instrument code '\(reader.excerpt(codeColumn))'",
               suggestion: "Add the instrument to instruments.csv, or remove its rows from this file.")
           }
         }
         // Date.
         let (ds, de) = reader.bounds(layout.date)
         guard let date = CalendarDay.parse(p + ds, count: de - ds) else {
+          let (message, suggestion) = CalendarDay.problem(p + ds, count: de - ds)
           throw InputError(
-            file: file, line: line, column: layout.date + 1,
-            message: de == ds ? "the date is empty" : "cannot read '\(text(p, ds, de))' as a date",
-            suggestion: "Write dates as YYYY-MM-DD, e.g. 2023-08-31.")
+            file: file, line: line, column: layout.date + 1, message: message, suggestion: suggestion)
         }
         // Price.
         let (ps, pe) = reader.bounds(layout.price)
         guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
           throw InputError(
             file: file, line: line, column: layout.price + 1,
-            message: pe == ps ? "the price is empty" : "cannot read '\(text(p, ps, pe))' as a price",
+            message: pe == ps ? "the price is empty" : "cannot read '\(reader.excerpt(layout.price))' as a price",
             suggestion: "Write the price as a plain decimal number (it may be negative); remove days without one.")
         }
         // Volume.
@@ -173,7 +197,7 @@ public enum PriceFileReader {
             guard let v = NumberParser.parse(p, vs, ve), v.isFinite, v >= 0 else {
               throw InputError(
                 file: file, line: line, column: volumeColumn + 1,
-                message: "cannot read '\(text(p, vs, ve))' as a volume (contracts traded, 0 or more)",
+                message: "cannot read '\(reader.excerpt(volumeColumn))' as a volume (contracts traded, 0 or more)",
                 suggestion: "Write the number of contracts traded, or leave the field empty if unknown.")
             }
             volume = v

@@ -55,6 +55,10 @@ public enum PysystemtradePriceReader {
     // Header, matched without regard to case.
     let header = reader.texts()
     let names = header.map { $0.lowercased() }
+    try CSVFieldReader.checkDuplicateNames(names, ignoringCase: true, file: file, line: reader.line)
+    try CSVFieldReader.checkColumnNames(
+      names, known: ["datetime"] + valueColumns, accepted: ["date", "index"], ignoringCase: true, file: file,
+      line: reader.line)
     let valueName = valueColumns.first { names.contains($0) }
     // The timestamp column is DATETIME (pandas writes the index name); `date` and `index` are accepted too, and in a
     // two-column file the column that is not the value.
@@ -65,7 +69,7 @@ public enum PysystemtradePriceReader {
     else {
       throw InputError(
         file: file, line: reader.line,
-        message: "missing column 'DATETIME' in the header '\(names.joined(separator: ","))'",
+        message: "missing column 'DATETIME' in the header '\(reader.headerExcerpt())'",
         suggestion: "Start the file with pysystemtrade's header 'DATETIME,price'.")
     }
     guard let valueName, let priceColumn = names.firstIndex(of: valueName) else {
@@ -73,7 +77,7 @@ public enum PysystemtradePriceReader {
       let either = wanted.count == 1 ? wanted[0] : wanted.dropLast().joined(separator: ", ") + " or " + wanted.last!
       throw InputError(
         file: file, line: reader.line,
-        message: "missing column \(either) in the header '\(names.joined(separator: ","))'",
+        message: "missing column \(either) in the header '\(reader.headerExcerpt())'",
         suggestion: valueColumns == priceColumns
           ? "Start the file with pysystemtrade's header 'DATETIME,price'."
           : "Start the file with pysystemtrade's header 'DATETIME,PRICE' (files before 2020 read 'DATETIME,FX'; "
@@ -86,9 +90,6 @@ public enum PysystemtradePriceReader {
     var rows = 0
     var rowsWithoutPrice = 0
     var previous: (day: CalendarDay, seconds: Double, line: Int, start: Int, end: Int)? = nil
-    func text(_ s: Int, _ e: Int) -> String {
-      String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
-    }
     while try reader.next() {
       rows += 1
       try reader.requireFieldCount(fieldCount)
@@ -97,16 +98,18 @@ public enum PysystemtradePriceReader {
       // Timestamp.
       let (ds, de) = reader.bounds(dateColumn)
       guard let (day, seconds) = parseTimestamp(p, ds, de) else {
-        throw InputError(
-          file: file, line: line, column: dateColumn + 1,
-          message: de == ds ? "the DATETIME is empty" : "cannot read '\(text(ds, de))' as a DATETIME",
-          suggestion: "Write timestamps as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, e.g. 2023-08-31 20:00:00.")
+        let (message, suggestion) = CalendarDay.problem(
+          p + ds, count: de - ds, what: "DATETIME",
+          format: "Write timestamps as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, e.g. 2023-08-31 20:00:00.")
+        throw InputError(file: file, line: line, column: dateColumn + 1, message: message, suggestion: suggestion)
       }
       if let previous, day < previous.day || (day == previous.day && seconds < previous.seconds) {
         throw InputError(
           file: file, line: line, column: dateColumn + 1,
           message:
-            "'\(text(ds, de))' comes before '\(text(previous.start, previous.end))' on line \(previous.line): rows are not sorted",
+            "'\(InputError.escapedExcerpt(UnsafeBufferPointer(start: p + ds, count: de - ds)))' comes before "
+              + "'\(InputError.escapedExcerpt(UnsafeBufferPointer(start: p + previous.start, count: previous.end - previous.start)))' "
+              + "on line \(previous.line): rows are not sorted",
           suggestion: "Sort the rows by DATETIME, oldest first.")
       }
       previous = (day, seconds, line, ds, de)
@@ -119,7 +122,7 @@ public enum PysystemtradePriceReader {
       }
       guard let price = NumberParser.parse(p, ps, pe), price.isFinite else {
         throw InputError(
-          file: file, line: line, column: priceColumn + 1, message: "cannot read '\(text(ps, pe))' as a price",
+          file: file, line: line, column: priceColumn + 1, message: "cannot read '\(reader.excerpt(priceColumn))' as a price",
           suggestion: "Write the price as a plain decimal number (it may be negative), or leave it empty.")
       }
       if let last = dates.last, last == day {

@@ -39,13 +39,19 @@ extension Universe {
     let configPath = layout.instrumentConfig
 
     // Configuration tables, each keyed by instrument code.
-    let config = try PysystemtradeTable(path: configPath, required: ["Instrument", "Pointsize", "Currency"])
+    let config = try PysystemtradeTable(
+      path: configPath, required: ["Instrument", "Pointsize", "Currency"],
+      known: [
+        "Instrument", "Description", "Pointsize", "Currency", "AssetClass", "PerBlock", "Percentage", "PerTrade",
+        "Exchange", "Slippage",
+      ])
     let spreads: PysystemtradeTable?
     let spreadColumn: Int
     var commissions = config
     switch layout.spreads {
     case .spreadCosts(let path):
-      let table = try PysystemtradeTable(path: path, required: ["Instrument", "SpreadCost"])
+      let table = try PysystemtradeTable(
+        path: path, required: ["Instrument", "SpreadCost"], known: ["Instrument", "SpreadCost"])
       spreads = table
       spreadColumn = table.column("SpreadCost")!
     case .slippageColumn:
@@ -61,13 +67,16 @@ extension Universe {
           suggestion: "Add \(here)spreadcosts.csv with the header Instrument,SpreadCost (half the bid-ask spread, "
             + "price points), as pysystemtrade writes it today.")
       }
-      let table = try PysystemtradeTable(path: path, required: ["Instrument", "Slippage"])
+      let table = try PysystemtradeTable(
+        path: path, required: ["Instrument", "Slippage"],
+        known: ["Instrument", "Slippage", "PerBlock", "Percentage", "PerTrade"])
       spreads = table
       spreadColumn = table.column("Slippage")!
       commissions = table
     }
     let rolls = try layout.rollConfig.map { path throws(InputError) in
-      try PysystemtradeTable(path: path, required: ["Instrument", "HoldRollCycle"])
+      try PysystemtradeTable(
+        path: path, required: ["Instrument", "HoldRollCycle"], known: ["Instrument", "HoldRollCycle"])
     }
     let rollColumn = rolls?.column("HoldRollCycle")
     let contractCodes: Set<String> =
@@ -125,7 +134,7 @@ extension Universe {
       if reasons.isEmpty {
         if currency.isEmpty {
           throw InputError(
-            file: configPath, line: row.line, column: currencyColumn + 1, message: "the Currency of '\(code)' is empty",
+            file: configPath, line: row.line, column: currencyColumn + 1, message: "the Currency of '\(InputError.escapedExcerpt(code))' is empty",
             suggestion: "Give the ISO code of the currency its prices are quoted in, e.g. USD.")
         }
         if currency != "USD" && fxFile(currency) == nil { reasons.append(.noFXRate) }
@@ -309,7 +318,15 @@ struct PysystemtradeTable {
     "exchange",
   ]
 
-  init(path: String, required: [String]) throws(InputError) {
+  /// Columns of pysystemtrade's configuration files that Tradeable does not read: kept as extra columns (or ignored),
+  /// never mistaken for a misspelling of a column it reads.
+  static let otherColumns = [
+    "Region", "RollOffsetDays", "CarryOffset", "PricedRollCycle", "ExpiryOffset", "Slippage", "Description",
+  ]
+
+  /// Reads the table at `path`, which must hold the columns `required`; `known` are the columns read from it (a column
+  /// whose name is close to one of them is a likely misspelling, an error).
+  init(path: String, required: [String], known: [String]) throws(InputError) {
     guard FileBytes.exists(path).exists else {
       throw InputError(
         file: path, message: "no such file",
@@ -321,10 +338,12 @@ struct PysystemtradeTable {
     // U+FFFD rather than stopping the import; codes, numbers and headers are ASCII.
     let table = try CSVTable(text: String(decoding: readPysystemtradeFile(path), as: UTF8.self), file: path)
     self.table = table
+    try CSVFieldReader.checkDuplicateNames(table.header, ignoringCase: true, file: path, line: table.headerLine)
+    try table.checkColumnNames(known, accepted: Self.otherColumns, ignoringCase: true)
     for name in required where Self.find(name, in: table) == nil {
       throw InputError(
-        file: path, line: 1, message: "missing column '\(name)'",
-        suggestion: "Add a '\(name)' column to the header; the header has: \(table.header.joined(separator: ",")).")
+        file: path, line: table.headerLine, message: "missing column '\(name)'",
+        suggestion: "Add a '\(name)' column to the header; the header has: \(table.headerExcerpt).")
     }
     let code = Self.find("Instrument", in: table)!
     var rows: [String: CSVTable.Row] = [:]
@@ -352,7 +371,7 @@ struct PysystemtradeTable {
     let column = Self.find("Instrument", in: table)! + 1
     throw InputError(
       file: table.file, line: line, column: column,
-      message: "instrument '\(code)' appears twice (first on line \(first.line))",
+      message: "instrument '\(InputError.escapedExcerpt(code))' appears twice (first on line \(first.line))",
       suggestion: "Keep one row per instrument.")
   }
 

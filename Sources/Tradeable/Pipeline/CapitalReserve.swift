@@ -102,6 +102,7 @@ public struct CapitalReserve: Sendable {
   ) {
     precondition(Self.quantileRange.contains(quantile), "a quantile is in (0, 1)")
     precondition(window >= 1, "the window holds at least one difference")
+    precondition(universe.keepsHistories, "the reserve reads whole histories: load with .wholeHistories")
     let portfolio = selection.portfolio
     guard let idm = portfolio.idm, let smallestCapital = portfolio.smallestCapital, !portfolio.isEmpty else {
       return nil

@@ -48,3 +48,12 @@ extension PipelineSettings: SettingsDocument {
   /// `risk`: a key of this settings object that a whole output of `select` does not have.
   public static var ownKey: String { "risk" }
 }
+
+extension PipelineSettings {
+  /// What the stages read of each instrument's prices under these settings: the volatility window, the liquidity
+  /// filter's days and the correlation window (see `PriceSummary`). A universe loaded keeping this much gives the
+  /// same results as one holding whole histories.
+  public var priceRetention: PriceSummary.Retention {
+    PriceSummary.Retention(differences: risk.volatilityWindow, volumeRows: filters.liquidity.days, weeks: correlation.weeks)
+  }
+}

@@ -42,14 +42,35 @@ public struct UniverseAnalysis: Sendable {
   let correlationFailure: (any Error)?
   /// The capital at which some instrument first becomes selectable, and which (see `WorkableCapital`).
   public let smallestWorkable: WorkableCapital?
+  /// A warning when most instruments are stale against the universe's last date (see `LastDateCheck`).
+  public let lastDateCheck: LastDateCheck?
 
-  public init(universe: Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil) {
-    self.universe = universe
+  ///
+  /// A universe that holds summaries (`PriceLoading.summaries`) hands them over: the analysis reads each once and lets
+  /// it go — the recent prices after measuring, the weekly closes after the correlation panel — so that the whole run
+  /// never holds more than one copy of what it read. Pass the universe with `consume` so that no other reference
+  /// keeps them alive; `self.universe` then holds the instruments, FX and last date (`Universe.pricesReleased`).
+  public init(
+    universe: consuming Universe, settings: PipelineSettings = PipelineSettings(), observer: PipelineObserver? = nil
+  ) {
     self.settings = settings
     self.lastDate = universe.lastDate
     observer?.stageStarted(.measure, total: universe.count)
+    // The summaries, held here alone (one reference, so each inner array is freed when released below).
+    var summaries: [PriceSummary]
+    if universe.keepsHistories {
+      summaries = universe.priceSummaries(keeping: settings.priceRetention)
+    } else {
+      summaries = universe.takeSummaries()!
+      precondition(
+        summaries.allSatisfy { $0.retention.covers(settings.priceRetention) },
+        "the universe was loaded keeping less than the pipeline reads")
+    }
     let metrics = universe.metrics(
-      risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
+      summaries, risk: settings.risk, costs: settings.costs, liquidityDays: settings.filters.liquidity.days)
+    // Only the weekly closes are read from here on.
+    for i in summaries.indices { summaries[i].releaseRecentPrices() }
+    releaseFreedMemory()
     self.metrics = metrics
     let capitalFilter = settings.filters.capital
     let standalone = metrics.map { m in
@@ -59,6 +80,7 @@ public struct UniverseAnalysis: Sendable {
     let context = FilterContext(universeLastDate: lastDate, capital: nil, sizing: settings.sizing)
     let screening = settings.filters.withoutCapital.screen(metrics, context: context)
     self.screening = screening
+    self.lastDateCheck = LastDateCheck(lastDate: lastDate, metrics: metrics, screening: screening)
     let pool = screening.indices.filter { screening[$0].isEligible }
     self.pool = pool
     self.smallestWorkable = WorkableCapital.smallest(
@@ -66,16 +88,22 @@ public struct UniverseAnalysis: Sendable {
       standaloneCapital: standalone, sizing: settings.sizing)
     observer?.stageFinished(.measure)
     observer?.stageStarted(.correlation, total: nil)
-    let panel = universe.correlationPanel(of: pool, settings: settings.correlation)
+    let poolSummaries = pool.map { summaries[$0] }
+    summaries = []
+    let panel = Universe.correlationPanel(poolSummaries, lastDate: lastDate, settings: settings.correlation)
     self.poolPanel = panel
     let matrixFree = settings.correlation.usesMatrixFree(poolSize: pool.count)
     self.matrixFree = matrixFree
     let floored = matrixFree ? nil : flooredCorrelation(panel, floor: settings.correlation.floor)
     self.poolCorrelation = floored
+    observer?.stageFinished(.correlation)
     var repair: CorrelationRepair? = nil
     var matrix = floored?.matrix
     var failure: (any Error)? = nil
     if let floored, settings.correlation.repair {
+      // The repair is its own stage (an eigendecomposition of the pool's matrix: O(n³), once for every capital).
+      observer?.stageStarted(.repair, total: nil)
+      defer { observer?.stageFinished(.repair) }
       do {
         (matrix, repair) = try repairCorrelation(
           floored.matrix, threshold: settings.correlation.positiveDefiniteThreshold,
@@ -87,7 +115,7 @@ public struct UniverseAnalysis: Sendable {
     self.poolRepair = repair
     self.selectionCorrelation = matrix
     self.correlationFailure = failure
-    observer?.stageFinished(.correlation)
+    self.universe = universe
   }
 
   /// What reports say about the universe as a whole.
@@ -173,3 +201,25 @@ public struct UniverseAnalysis: Sendable {
       search: outcome.renamed(candidates.map(\.index)), portfolio: portfolio, correlation: correlation)
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Returns memory freed in small blocks to the operating system (glibc keeps freed small blocks for reuse, so a
+/// large structure freed piece by piece would still count in the process's resident memory while the next stage maps
+/// its own; `malloc_trim` gives the free pages back). Elsewhere nothing to do.
+func releaseFreedMemory() {
+  #if canImport(Glibc)
+    // Not in the Glibc module's headers: looked up once by name.
+    if let trim = mallocTrim { _ = trim(0) }
+  #endif
+}
+
+#if canImport(Glibc)
+  /// glibc's `malloc_trim`, when the C library has it.
+  nonisolated(unsafe) let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+  }()
+#endif

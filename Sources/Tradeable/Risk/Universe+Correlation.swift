@@ -21,17 +21,30 @@ extension Universe {
   /// instruments, since no weekly difference can fall before it. The correlations are the same, and the panel's
   /// memory is bounded by the data's span whatever `settings.weeks` says.
   public func correlationPanel(of indices: [Int], settings: CorrelationSettings) -> CorrelationPanel {
+    let retention = PriceSummary.Retention(differences: 1, volumeRows: 0, weeks: settings.weeks)
+    let selected =
+      keepsHistories
+      ? indices.map { PriceSummary(histories[$0], keeping: retention) } : indices.map { self.summaries[$0] }
+    return Self.correlationPanel(selected, lastDate: lastDate, settings: settings)
+  }
+
+  /// The weekly panel of `summaries` (their weekly closes; `lastDate` is the universe's last date).
+  public static func correlationPanel(
+    _ summaries: [PriceSummary], lastDate: CalendarDay?, settings: CorrelationSettings
+  ) -> CorrelationPanel {
     guard let lastDate else { return CorrelationPanel(values: Matrix(rows: 0, columns: 0), mask: nil) }
-    let histories = indices.map { self.histories[$0] }
-    return PeriodicPanel.weeklyDifferences(
-      histories, lastDate: lastDate, weeks: Self.windowWeeks(settings.weeks, histories, lastDate)
+    precondition(summaries.allSatisfy { $0.retention.weeks >= settings.weeks }, "the summaries keep the window")
+    return PeriodicPanel(
+      series: summaries.map { ($0.weekDates, $0.weeklyCloses) }, lastDate: lastDate,
+      periods: windowWeeks(settings.weeks, firstDate: summaries.compactMap(\.firstDate).min(), lastDate),
+      period: .isoWeek, change: .difference
     ).correlationPanel()
   }
 
-  /// `weeks`, or the weeks from the first price of `histories` to `lastDate` (both weeks included) when that is
+  /// `weeks`, or the weeks from `first` (the earliest first price) to `lastDate` (both weeks included) when that is
   /// fewer.
-  static func windowWeeks(_ weeks: Int, _ histories: [PriceHistory], _ lastDate: CalendarDay) -> Int {
-    guard let first = histories.compactMap(\.dates.first).min() else { return min(weeks, 1) }
+  static func windowWeeks(_ weeks: Int, firstDate first: CalendarDay?, _ lastDate: CalendarDay) -> Int {
+    guard let first else { return min(weeks, 1) }
     return max(1, min(weeks, lastDate.isoWeekNumber - first.isoWeekNumber + 1))
   }
 

@@ -34,24 +34,62 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension InputError {
-  /// At most `limit` bytes of `bytes` as printable text for a message: ASCII as it is, control characters and other
-  /// bytes as `\xNN` escapes, and `…` when cut. A message never echoes more than a short, safe excerpt of the input.
+  /// At most `limit` characters of `bytes` as printable text for a message: printable ASCII and printable non-ASCII
+  /// UTF-8 as they are, a backslash doubled, control characters and bytes that are not valid UTF-8 as `\xNN` escapes,
+  /// and `…` when cut. A message never echoes more than a short, safe excerpt of the input (a file with one enormous
+  /// line, a NUL byte or a terminal escape sequence in a field stays one harmless line).
   public static func escapedExcerpt(_ bytes: some Collection<UInt8>, limit: Int = 40) -> String {
     var out = ""
-    for (k, b) in bytes.enumerated() {
-      if k == limit {
+    var shown = 0
+    var i = bytes.startIndex
+    func hex(_ b: UInt8) -> String {
+      let digits = String(b, radix: 16, uppercase: true)
+      return "\\x" + (digits.count == 1 ? "0" + digits : digits)
+    }
+    while i != bytes.endIndex {
+      if shown == limit {
         out += "…"
         break
       }
-      if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\\") {
-        out.unicodeScalars.append(Unicode.Scalar(b))
-      } else if b == UInt8(ascii: "\\") {
-        out += "\\\\"
-      } else {
-        let hex = String(b, radix: 16, uppercase: true)
-        out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+      let b = bytes[i]
+      shown += 1
+      if b >= 0x20 && b < 0x7F {
+        if b == UInt8(ascii: "\\") { out += "\\\\" } else { out.unicodeScalars.append(Unicode.Scalar(b)) }
+        i = bytes.index(after: i)
+        continue
       }
+      // A multi-byte UTF-8 sequence is shown as its character when it is valid and printable.
+      let length = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+      if length > 0, let end = bytes.index(i, offsetBy: length, limitedBy: bytes.endIndex) {
+        var decoded: Unicode.Scalar? = nil
+        var decoder = UTF8()
+        var iterator = bytes[i..<end].makeIterator()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil { decoded = scalar }
+        if let decoded, decoded.value >= 0xA0, !decoded.properties.generalCategory.isInvisible {
+          out.unicodeScalars.append(decoded)
+          i = end
+          continue
+        }
+      }
+      out += hex(b)
+      i = bytes.index(after: i)
     }
     return out
+  }
+
+  /// `escapedExcerpt` of a string's UTF-8 bytes.
+  public static func escapedExcerpt(_ text: String, limit: Int = 40) -> String {
+    escapedExcerpt(Array(text.utf8), limit: limit)
+  }
+}
+
+extension Unicode.GeneralCategory {
+  /// Control, format, separator (other than the space), surrogate, private-use and unassigned characters: what a
+  /// message must not print raw.
+  var isInvisible: Bool {
+    switch self {
+    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: return true
+    default: return false
+    }
   }
 }

@@ -6,6 +6,10 @@ public enum PipelineStage: String, Sendable, CaseIterable {
   case measure
   /// The weekly panel, and the correlation matrix when it is formed.
   case correlation
+  /// On the full path, the positive-definite repair of the eligible instruments' correlation matrix (DESIGN.md §3): an
+  /// eigen-decomposition, `O(N³)`, the largest cost of a selection on a pool of a few thousand instruments. Timed
+  /// apart from the selection so that each stage shows what it costs.
+  case repair
   /// The capital filter and the greedy selection.
   case selection
   /// The walk-forward's point-in-time selections, one rebalance date after another.

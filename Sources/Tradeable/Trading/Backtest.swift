@@ -35,13 +35,17 @@ public struct Backtest: Sendable {
     case noForecast(warmupPrices: Int)
   }
 
-  /// Trades `selection`'s chosen set on `universe` (the universe it was made on).
+  /// Trades `selection`'s chosen set on `universe` (the universe it was made on, loaded with whole histories:
+  /// `PriceLoading.wholeHistories`).
   public init(
     selection: SelectionResult, universe: Universe, settings: TradingSettings = TradingSettings(),
     rounding: PositionRounding = .wholeContracts, recordsPositions: Bool = false
   ) throws(Failure) {
     let portfolio = selection.portfolio
     guard !portfolio.isEmpty else { throw .nothingSelected }
+    precondition(
+      universe.keepsHistories,
+      "a backtest trades whole histories: load the universe with PriceLoading.wholeHistories")
     let members = portfolio.indices
     // A forecast exists from the first-forecast index of every history that long (InstrumentSignals).
     let k = settings.forecast.firstForecastIndex

@@ -127,6 +127,9 @@ public struct WalkForward: Sendable {
     observer: PipelineObserver? = nil
   ) throws {
     precondition(!capitals.isEmpty && capitals.allSatisfy { $0 > 0 && $0.isFinite }, "capitals are positive amounts")
+    precondition(
+      universe.keepsHistories,
+      "a walk-forward cuts whole histories at each rebalance date: load the universe with PriceLoading.wholeHistories")
     guard settings.selection.search.mode != .exact else { throw Failure.exactSearch }
     guard let lastDate = universe.lastDate else { throw Failure.noData }
     let defaults = WalkForward.defaultYears(universe, settings: settings)

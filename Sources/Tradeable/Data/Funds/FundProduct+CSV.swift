@@ -14,6 +14,7 @@ extension FundProduct {
   /// from its threshold to the next one. The first tier may omit `@THRESHOLD`, and then starts at `hurdle`; when it
   /// names one and `hurdle` is also given, the two must agree.
   public static func load(_ table: CSVTable) throws(InputError) -> [FundProduct] {
+    try table.checkColumnNames(columns)
     let code = try table.requireColumn("code")
     let name = table.columnIndex("name")
     let manager = table.columnIndex("manager")
@@ -43,7 +44,7 @@ extension FundProduct {
       if let earlier = seen[c] {
         throw InputError(
           file: table.file, line: row.line, column: code + 1,
-          message: "duplicate product code '\(c)' (first on line \(earlier))",
+          message: "duplicate product code '\(InputError.escapedExcerpt(c))' (first on line \(earlier))",
           suggestion: "Keep one row per product, or rename one of them.")
       }
       seen[c] = row.line
@@ -84,13 +85,13 @@ extension FundProduct {
     guard let value = parseFraction(text) else {
       throw InputError(
         file: table.file, line: row.line, column: column + 1,
-        message: "cannot read '\(text)' in column '\(table.header[column])' as a fraction",
+        message: "cannot read '\(InputError.escapedExcerpt(text))' in column '\(table.header[column])' as a fraction",
         suggestion: "Write a fraction such as 0.015 (or 1.5%).")
     }
     guard valid(value) else {
       throw InputError(
         file: table.file, line: row.line, column: column + 1,
-        message: "\(text) in column '\(table.header[column])' is not \(requirement)",
+        message: "\(InputError.escapedExcerpt(text)) in column '\(table.header[column])' is not \(requirement)",
         suggestion: "Fees are fractions: 0.015 (or 1.5%) for 1.5%.")
     }
     return value
@@ -128,24 +129,31 @@ extension FundProduct {
     for (k, part) in parts.enumerated() {
       let pieces = part.split(separator: "@", omittingEmptySubsequences: false).map { String($0) }
       guard pieces.count <= 2, let rate = parseFraction(pieces[0]) else {
-        throw failure("cannot read the performance fee tier '\(part)'")
+        throw failure("cannot read the performance fee tier '\(InputError.escapedExcerpt(part))'")
       }
-      guard rate >= 0, rate < 1 else { throw failure("performance fee rate \(pieces[0]) is not a fraction in [0, 1)") }
+      guard rate >= 0, rate < 1 else {
+        throw failure("performance fee rate \(InputError.escapedExcerpt(pieces[0])) is not a fraction in [0, 1)")
+      }
       let threshold: Double
       if pieces.count == 2 {
-        guard let t = parseFraction(pieces[1]) else { throw failure("cannot read the threshold '\(pieces[1])'") }
+        guard let t = parseFraction(pieces[1]) else {
+          throw failure("cannot read the threshold '\(InputError.escapedExcerpt(pieces[1]))'")
+        }
         threshold = t
       } else if k == 0 {
         threshold = hurdle ?? 0
       } else {
-        throw failure("tier \(k + 1) ('\(part)') has no threshold; only the first tier may start at the hurdle")
+        throw failure(
+          "tier \(k + 1) ('\(InputError.escapedExcerpt(part))') has no threshold; only the first tier may start at the "
+            + "hurdle")
       }
       if k == 0, pieces.count == 2, let hurdle, hurdle != threshold {
         throw InputError(
           file: table.file, line: row.line, column: (hurdleColumn ?? column) + 1,
           message: "the hurdle \(JSONValue.format(hurdle)) disagrees with the first performance fee tier's threshold "
             + "\(JSONValue.format(threshold))",
-          suggestion: "Leave the hurdle empty, make the two equal, or drop '@\(pieces[1])' from the first tier.")
+          suggestion: "Leave the hurdle empty, make the two equal, or drop '@\(InputError.escapedExcerpt(pieces[1]))' from "
+            + "the first tier.")
       }
       if let previous = tiers.last, threshold <= previous.threshold {
         throw failure(

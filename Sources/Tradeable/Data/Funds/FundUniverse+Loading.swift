@@ -19,15 +19,15 @@ extension FundUniverse {
       let origin = contents.origins[k]
       throw InputError(
         file: origin.file, line: origin.line, column: origin.column,
-        message: "unknown product '\(s.code)': it is not in \(productsPath)",
-        suggestion: "Add a row for '\(s.code)' to \(productsPath), or remove its NAVs.")
+        message: "unknown product '\(InputError.escapedExcerpt(s.code))': it is not in \(productsPath)",
+        suggestion: "Add a row for '\(InputError.escapedExcerpt(s.code))' to \(productsPath), or remove its NAVs.")
     }
     var series: [NAVSeries] = []
     for product in products {
       guard let k = byCode[product.code] else {
         throw InputError(
           file: productsPath, line: product.sourceLine, column: 1,
-          message: "product '\(product.code)' has no NAVs in \(navs)",
+          message: "product '\(InputError.escapedExcerpt(product.code))' has no NAVs in \(navs)",
           suggestion: "Add its NAVs (date,\(product.code),nav), or remove line \(product.sourceLine) of the products "
             + "file.")
       }
@@ -66,14 +66,14 @@ extension FundUniverse {
           if let earlier = seen[s.code] {
             throw InputError(
               file: origin.file, line: origin.line, column: origin.column,
-              message: "series '\(s.code)' appears twice (also in \(earlier.file)"
+              message: "series '\(InputError.escapedExcerpt(s.code))' appears twice (also in \(earlier.file)"
                 + (earlier.line.map { " line \($0)" } ?? "") + ")",
               suggestion: "Give each product's NAVs once.")
           }
           if s.count == 0 {
             throw InputError(
               file: origin.file, line: origin.line, column: origin.column,
-              message: "series '\(s.code)' has no NAVs (every value is missing)",
+              message: "series '\(InputError.escapedExcerpt(s.code))' has no NAVs (every value is missing)",
               suggestion: "Remove the empty column, or fill in its NAVs.")
           }
           seen[s.code] = origin

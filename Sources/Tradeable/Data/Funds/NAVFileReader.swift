@@ -83,6 +83,7 @@ public enum NAVFileReader {
     func text(_ f: Int) -> String { reader.text(f) }
 
     let headerLine = reader.line
+    try reader.requireUTF8()
     let names = reader.texts()
     let lower = names.map { $0.lowercased() }
     try CSVFieldReader.checkHeaderNames(
@@ -92,7 +93,7 @@ public enum NAVFileReader {
     guard let dateColumn = lower.firstIndex(of: "date") else {
       throw InputError(
         file: file, line: headerLine,
-        message: "no 'date' column in the header '\(names.joined(separator: ","))'",
+        message: "no 'date' column in the header '\(reader.headerExcerpt())'",
         suggestion: "Start the file with 'date,code,nav' (long), 'date,nav' (one product) or 'date,A,B,…' (one "
           + "column per product).")
     }
@@ -143,10 +144,9 @@ public enum NAVFileReader {
       // A time of day after the date (`2023-01-03 00:00:00`, `2023-01-03T16:00`) is ignored.
       if length > 10, p[start + 10] == UInt8(ascii: " ") || p[start + 10] == UInt8(ascii: "T") { length = 10 }
       guard let d = CalendarDay.parse(p + start, count: length) else {
-        throw InputError(
-          file: file, line: reader.line, column: f + 1,
-          message: start == end ? "the date is empty" : "cannot read '\(text(f))' as a date",
-          suggestion: "Write dates as YYYY-MM-DD, e.g. 2022-12-28.")
+        let (message, suggestion) = CalendarDay.problem(
+          p + start, count: end - start, format: "Write dates as YYYY-MM-DD, e.g. 2022-12-28.")
+        throw InputError(file: file, line: reader.line, column: f + 1, message: message, suggestion: suggestion)
       }
       return d
     }
@@ -156,13 +156,13 @@ public enum NAVFileReader {
       if isMissing(p, start, end) { return nil }
       guard let value = NumberParser.parse(p, start, end), value.isFinite else {
         throw InputError(
-          file: file, line: reader.line, column: f + 1, message: "cannot read '\(text(f))' as the NAV of '\(code)'",
+          file: file, line: reader.line, column: f + 1, message: "cannot read '\(reader.excerpt(f))' as the NAV of '\(InputError.escapedExcerpt(code))'",
           suggestion: "Write a plain positive decimal number, or leave the cell empty when there is no NAV that day.")
       }
       guard value > 0 else {
         throw InputError(
           file: file, line: reader.line, column: f + 1,
-          message: "the NAV \(text(f)) of '\(code)' is not positive",
+          message: "the NAV \(reader.excerpt(f)) of '\(InputError.escapedExcerpt(code))' is not positive",
           suggestion: "A NAV per unit is always above zero: correct the value, or leave the cell empty if unknown.")
       }
       return value
