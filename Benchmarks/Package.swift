@@ -16,6 +16,7 @@ let benchmarkDependencies: [Target.Dependency] = [
   .product(name: "Benchmark", package: "benchmark"),
   .product(name: "LinearAlgebra", package: "Tradeable"),
   .product(name: "Tradeable", package: "Tradeable"),
+  .product(name: "FundResearch", package: "Tradeable"),
 ]
 
 let package = Package(
@@ -28,6 +29,9 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "CorrelationKernel", dependencies: benchmarkDependencies, path: "Benchmarks/CorrelationKernel",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Funds", dependencies: benchmarkDependencies, path: "Benchmarks/Funds",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "Loading", dependencies: benchmarkDependencies, path: "Benchmarks/Loading",

@@ -8,8 +8,8 @@ struct FundsBacktestCommand: ParsableCommand {
     commandName: "backtest",
     abstract: "Hold the top-scored products, rebalanced every six months, against the equal-weight average of all.",
     discussion: """
-      At each rebalance the products still reporting are scored with data up to that date only; the top ones are \
-      held in equal amounts until the next rebalance. The benchmark holds every product still reporting in equal \
+      Each rebalance is decided with the data of its date only: the NAVs are cut there, cleaned and scored as \
+      `funds score --date` would; the top products are held in equal amounts until the next rebalance. The benchmark holds every product still reporting in equal \
       amounts, rebalanced on the same dates. With --open-dates (code,date rows) a product trades only on its open \
       dates: orders wait for the next one, sales go to cash, purchases are paid from cash.
       """)
@@ -54,12 +54,12 @@ struct FundsBacktestCommand: ParsableCommand {
       }
       let settings = self.settings
       guard
-        let backtest = RankBacktest(
-          entries: entries, openDates: open, settings: settings, periodsPerYear: input.periodsPerYear)
+        let backtest = try RankBacktest(universe: universe, cleaning: input.rules, openDates: open, settings: settings)
       else {
         printError(
-          "\(universe.source): error: nothing to backtest: no kept product, or fewer than two dates after the start\n"
-            + "  Give longer NAV series, or an earlier --start.")
+          "\(universe.source): error: nothing to backtest: no date on which two products are ranked (a full "
+            + "\(settings.scoring.windowMonths)-month window, the screens passed as of that date), or no NAV after "
+            + "--start\n  Give longer NAV series, a shorter --window-months, or an earlier --start.")
         throw ExitCode(1)
       }
       switch input.format {

@@ -4,7 +4,7 @@ import ArgumentParser
 struct FundsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "funds",
-    abstract: "Fund research and fund-of-funds selection: metrics, rank scores, backtests, style regressions.",
+    abstract: "Fund research and fund-of-funds selection: metrics, rank scores, backtests, factor tests, style analysis.",
     discussion: """
       Every subcommand reads NAV series (long date,code,nav; wide date,A,B,…; or a folder of CODE.csv) and \
       optionally a products file, detects each series' reporting frequency (daily, weekly, biweekly, monthly, \
@@ -12,7 +12,7 @@ struct FundsCommand: ParsableCommand {
       its reason. Without arguments they run on the bundled factor ETFs (data/funds).
       """,
     subcommands: [
-      FundsMetricsCommand.self, FundsScoreCommand.self, FundsBacktestCommand.self, FundsRegressCommand.self,
-      FundsSelectCommand.self,
+      FundsMetricsCommand.self, FundsScoreCommand.self, FundsBacktestCommand.self, FundsFactorTestCommand.self,
+      FundsRegressCommand.self, FundsSelectCommand.self,
     ])
 }

@@ -10,8 +10,9 @@ struct FundsMetricsCommand: ParsableCommand {
       "Return, volatility, downside deviation, drawdown, Sharpe, Sortino, Calmar over 3m, 6m, 1y, 3y, inception.",
     discussion: """
       Annualised at each series' reporting frequency (252 daily, 52 weekly, 26 biweekly, 12 monthly). A window \
-      holds the NAVs after (last date − window) plus the last NAV on or before that start; it is empty (—, null) \
-      when the series starts after the window's start.
+      holds the NAVs after its start (the last date − the window, the last day of that month when the last date \
+      is a month end) plus the last NAV on or before that start; it is empty (—, null) when the series starts \
+      after the window's start. With --date every series is cut at that date first.
       """)
 
   @OptionGroup(title: "Input") var input: FundsInputOptions
@@ -26,9 +27,6 @@ struct FundsMetricsCommand: ParsableCommand {
     transform: ArgumentValue.fraction)
   var riskFree: Double = 0
 
-  @Option(name: .long, help: ArgumentHelp("Use only NAVs on or before this date (YYYY-MM-DD).", valueName: "date"))
-  var date: CalendarDay?
-
   func validate() throws { try OptionCheck.value("--risk-free", riskFree, RankScoreSettings.riskFreeRange) }
 
   func run() throws {
@@ -36,7 +34,7 @@ struct FundsMetricsCommand: ParsableCommand {
       let (universe, entries) = try input.load()
       let windows = window.isEmpty ? MetricWindow.allCases : MetricWindow.allCases.filter { window.contains($0) }
       let report = FundMetricsReport(
-        entries: entries, windows: windows, riskFree: riskFree, date: date, source: universe.source,
+        entries: entries, windows: windows, riskFree: riskFree, date: input.date, source: universe.source,
         productsFile: universe.productsFile)
       switch input.format {
       case .table: emit(report.table(style: .automatic))

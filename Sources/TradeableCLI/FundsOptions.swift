@@ -49,6 +49,13 @@ struct FundsInputOptions: ParsableArguments {
     transform: ArgumentValue.number)
   var periodsPerYear: Double?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Use only NAVs on or before this date: every screen, window, count and date as of it (YYYY-MM-DD).",
+      valueName: "date"))
+  var date: CalendarDay?
+
   @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
 
@@ -77,8 +84,11 @@ struct FundsInputOptions: ParsableArguments {
     if let periodsPerYear { rules.periodsPerYear = periodsPerYear }
   }
 
-  /// Loads the input.
-  func loadUniverse() throws -> FundUniverse { try FundUniverse.load(navs: navsPath, products: productsPath) }
+  /// Loads the input, cut at `--date` when given (DESIGN.md §8: every series as of that date).
+  func loadUniverse() throws -> FundUniverse {
+    let universe = try FundUniverse.load(navs: navsPath, products: productsPath)
+    return date.map { universe.asOf($0) } ?? universe
+  }
 
   /// Loads and cleans the input (the library's cleaning rules with the options given).
   func load() throws -> (universe: FundUniverse, entries: [FundEntry]) {
@@ -119,10 +129,18 @@ struct RankScoreOptions: ParsableArguments {
     transform: ArgumentValue.fraction)
   var riskFree: Double?
 
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Not ranked when the latest NAV is older than this many of its frequency's longest gaps (4, 10, 17, 35 days) "
+        + "(default: \(shown(defaults.staleGaps)); \(valid(RankScoreSettings.staleGapsRange))).", valueName: "n"),
+    transform: ArgumentValue.number)
+  var staleGaps: Double?
+
   /// The settings key each option sets.
   static let optionKeys: [(option: String, key: String)] = [
     ("--window-months", "windowMonths"), ("--keep-fraction", "keepFraction"), ("--min-kept", "minimumKept"),
-    ("--risk-free", "riskFree"),
+    ("--risk-free", "riskFree"), ("--stale-gaps", "staleGaps"),
   ]
 
   func validate() throws { try OptionCheck.settings(settings.violations, names: Self.optionKeys) }
@@ -134,9 +152,24 @@ struct RankScoreOptions: ParsableArguments {
     if let keepFraction { settings.keepFraction = keepFraction }
     if let minKept { settings.minimumKept = minKept }
     if let riskFree { settings.riskFree = riskFree }
+    if let staleGaps { settings.staleGaps = staleGaps }
     return settings
   }
 }
 
 /// Prints `text`, the output of a command.
 func emit(_ text: String) { print(text) }
+
+/// Writes an HTML page to `path` (`-`: standard output), saying on standard error what was written; an error names
+/// the file and exits 1.
+func writeHTML(_ path: String, _ page: String, what: String) throws {
+  if path == "-" {
+    print(page, terminator: "")
+    return
+  }
+  if let problem = writeFile(path, page) {
+    printError("\(path): error: cannot write \(what) (\(problem))\n  Check that the folder exists and is writable.")
+    throw ExitCode(1)
+  }
+  printError("Wrote \(path) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(what).")
+}

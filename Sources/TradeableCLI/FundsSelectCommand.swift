@@ -98,6 +98,24 @@ struct FundsSelectCommand: ParsableCommand {
   var correlationMonths: Int?
 
   @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Full correlation matrix of the candidates, or only the rows of the products chosen (default: "
+        + "\(defaults.risk.correlationMode.rawValue)).",
+      discussion: "automatic: full up to --matrix-free-threshold products in the pool, matrix-free above.",
+      valueName: "mode"))
+  var correlationMode: CorrelationMode?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Pool size above which automatic mode goes matrix-free (default: "
+        + "\(NumberFormat.integer(defaults.risk.matrixFreeThreshold)); "
+        + "\(valid(CorrelationSettings.matrixFreeThresholdRange))).", valueName: "n"),
+    transform: ArgumentValue.count)
+  var matrixFreeThreshold: Int?
+
+  @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Exclude products costing more than this, SR units a year (default: "
@@ -133,7 +151,8 @@ struct FundsSelectCommand: ParsableCommand {
     ("--max-weight", "filters.capital.maximumWeight"), ("--target-vol", "sizing.targetVolatility"),
     ("--holding-years", "costs.holdingYears"), ("--vol-months", "risk.volatilityMonths"),
     ("--correlation-months", "risk.correlationMonths"), ("--max-sr-cost", "filters.cost.maximumSRCost"),
-    ("--max-instruments", "selection.maxInstruments"),
+    ("--max-instruments", "selection.maxInstruments"), ("--correlation-mode", "risk.correlationMode"),
+    ("--matrix-free-threshold", "risk.matrixFreeThreshold"),
   ]
 
   /// Every option given, checked against its setting's valid range (the library's), before any work.
@@ -157,6 +176,8 @@ struct FundsSelectCommand: ParsableCommand {
     if let maxSRCost { settings.filters.cost = CostFilter(maximumSRCost: maxSRCost) }
     if let maxInstruments { settings.selection.maxInstruments = maxInstruments }
     searchOptions.apply(to: &settings.selection)
+    if let correlationMode { settings.risk.correlationMode = correlationMode }
+    if let matrixFreeThreshold { settings.risk.matrixFreeThreshold = matrixFreeThreshold }
   }
 
   /// The run's settings: `--settings FILE` (or the library's defaults), then every option given.

@@ -19,13 +19,16 @@ struct GenerateRequiredOptions: ParsableArguments {
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
-    abstract: "Write a synthetic futures universe (made-up data) in Tradeable's data format.",
+    abstract: "Write a synthetic futures universe — or, with --funds, a fund universe — of made-up data.",
     discussion: """
       Asset-class factor structure, realistic volatilities, contract sizes, ticks, costs and roll counts, ragged \
       start dates, holidays and missing days, some negative back-adjusted prices and a volume column. The same \
       options and seed always give the same files. --out must be a new or empty folder, or one holding an earlier \
       generated universe, which --force replaces (removing only the files that run wrote, as its manifest \
-      .tradeable-generate lists them): a smaller universe never mixes with a larger one's price files.
+      .tradeable-generate lists them): a smaller universe never mixes with a larger one's price files. With --funds \
+      the folder gets navs.csv (date,code,nav) and products.csv instead: --instruments products over --years of \
+      weeks, reporting weekly, biweekly, monthly (or quarterly, which cleaning drops), with late starts, closures, \
+      stop-loss liquidations, fees, minimum subscriptions and warning and stop-loss lines.
       """)
 
   @OptionGroup(title: "Required") var required: GenerateRequiredOptions
@@ -51,6 +54,9 @@ struct GenerateCommand: ParsableCommand {
   @Flag(name: .long, help: "Replace an earlier generated universe in --out (only the files it wrote are removed).")
   var force = false
 
+  @Flag(name: .long, help: "Write a synthetic fund universe (navs.csv, products.csv) of --instruments products.")
+  var funds = false
+
   var instruments: Int { required.instruments }
   var out: String { required.out }
 
@@ -64,10 +70,23 @@ struct GenerateCommand: ParsableCommand {
       throw ValidationError("--end \(end) is out of range: give a date from 1900-01-01 to 2199-12-31.")
     }
     guard !out.isEmpty else { throw ValidationError("--out needs a folder name.") }
+    if funds && noVolume { throw ValidationError("--no-volume: fund NAVs have no volume column; leave it out.") }
   }
 
   func run() throws {
     try reportingErrors {
+      if funds {
+        let generator = FundUniverseGenerator(
+          products: instruments, years: years, seed: seed, endDate: CalendarDay(iso: end)!, gaps: !noGaps)
+        let summary = try generator.write(to: out, replacing: force)
+        let frequencies = summary.perFrequency.map { "\($0.0.rawValue) \(NumberFormat.integer($0.1))" }
+        print(
+          "Wrote \(NumberFormat.count(instruments, "synthetic fund product")) to \(out): "
+            + "\(NumberFormat.count(summary.rows, "NAV row")) over \(NumberFormat.count(summary.weeks, "week")); "
+            + "\(NumberFormat.integer(summary.stopped)) stopped reporting before the end.\n  "
+            + frequencies.joined(separator: ", "))
+        return
+      }
       let generator = UniverseGenerator(
         instruments: instruments, years: years, seed: seed, endDate: CalendarDay(iso: end)!, gaps: !noGaps,
         volume: !noVolume)

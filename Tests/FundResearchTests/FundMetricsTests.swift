@@ -128,6 +128,28 @@ struct FundMetricsTests {
       ds.window(.threeMonths, endingAt: CalendarDay(iso: "2023-09-03"))?.firstDate == CalendarDay(iso: "2023-06-02"))
   }
 
+  @Test("month-end windows: a k-month window of a month-end series holds k monthly returns")
+  func monthEndWindows() throws {
+    // The case: 30 June − 3 months was 30 March, so 31 March counted as inside and 28 February became the
+    // base (4 returns). Now a month end maps to the month end: the start is 31 March, the base is 31 March, 3 returns.
+    #expect(CalendarDay(iso: "2023-06-30")!.windowStart(months: 3) == CalendarDay(iso: "2023-03-31"))
+    #expect(CalendarDay(iso: "2023-06-15")!.windowStart(months: 3) == CalendarDay(iso: "2023-03-15"))
+    #expect(CalendarDay(iso: "2023-05-31")!.windowStart(months: 3) == CalendarDay(iso: "2023-02-28"))
+    #expect(CalendarDay(iso: "2024-02-29")!.windowStart(months: 12) == CalendarDay(iso: "2023-02-28"))
+    #expect(CalendarDay(iso: "2023-02-28")!.windowStart(months: 12) == CalendarDay(iso: "2022-02-28"))
+    // 2024-02-28 is not a month end (leap year): the same day a year before.
+    #expect(CalendarDay(iso: "2024-02-28")!.windowStart(months: 12) == CalendarDay(iso: "2023-02-28"))
+    #expect(CalendarDay(iso: "2023-04-30")!.addingMonthsKeepingMonthEnd(1) == CalendarDay(iso: "2023-05-31"))
+    #expect(CalendarDay(iso: "2023-01-31")!.addingMonthsKeepingMonthEnd(1) == CalendarDay(iso: "2023-02-28"))
+    let dates = FundFixtures.monthEnds(count: 40, last: "2023-06-30")
+    let s = NAVSeries(code: "M", dates: dates, navs: dates.indices.map { 100 + Double($0) })
+    for (window, months) in [(MetricWindow.threeMonths, 3), (.sixMonths, 6), (.oneYear, 12), (.threeYears, 36)] {
+      let w = try #require(s.window(window))
+      #expect(w.returns.count == months, "\(window.rawValue)")
+      #expect(w.firstDate == dates[dates.count - 1 - months])
+    }
+  }
+
   @Test("reporting frequency from the median gap")
   func frequency() {
     #expect(ReportingFrequency.detect(FundFixtures.weekdays(count: 50, last: "2023-08-31")) == .daily)

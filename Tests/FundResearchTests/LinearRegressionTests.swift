@@ -18,8 +18,8 @@ struct LinearRegressionTests {
     let fit = try LinearRegression(y: [2, 4, 5, 4, 5], regressors: [[1, 2, 3, 4, 5]], names: ["x"])
     let alpha = fit.coefficients[0]
     let beta = fit.coefficients[1]
-    #expect(alpha.name == "alpha" && beta.name == "x")
-    #expect(approximately(alpha.estimate, 2.2, relative: 1e-13) && approximately(beta.estimate, 0.6, relative: 1e-13))
+    #expect(alpha.name == "alpha" && beta.name == "x" && fit.warnings.isEmpty)
+    #expect(approximately(alpha.estimate!, 2.2, relative: 1e-13) && approximately(beta.estimate!, 0.6, relative: 1e-13))
     #expect(approximately(beta.standardError!, 0.08.squareRoot(), relative: 1e-12))
     #expect(approximately(alpha.standardError!, 0.88.squareRoot(), relative: 1e-12))
     #expect(approximately(beta.tStatistic!, 0.6 / 0.08.squareRoot(), relative: 1e-12))
@@ -45,8 +45,10 @@ struct LinearRegressionTests {
     ]
     let r = try #require(try StyleRegression(product: product, factors: factors))
     #expect(r.fit.coefficients.map { $0.name } == ["alpha", "F1", "F2"])
-    #expect(approximately(r.fit.coefficients.map { $0.estimate }, [0.001, 0.5, -0.3], relative: 1e-9))
+    #expect(approximately(r.fit.coefficients.map { $0.estimate! }, [0.001, 0.5, -0.3], relative: 1e-9))
     #expect(approximately(r.fit.rSquared!, 1, relative: 1e-12))
+    // An exact fit: the warning says so, and no standard errors are made up.
+    #expect(r.fit.warnings.count == 1 && r.fit.coefficients.allSatisfy { $0.tStatistic == nil })
     #expect(r.periodsPerYear == 12 && approximately(r.annualisedAlpha!, 0.012, relative: 1e-9))
   }
 
@@ -67,27 +69,52 @@ struct LinearRegressionTests {
     let x: [Double] = (1..<7).map { factorNAVs[$0] / factorNAVs[$0 - 1] - 1 }
     let direct = try LinearRegression(y: y, regressors: [x], names: ["F"])
     #expect(
-      approximately(r.fit.coefficients.map { $0.estimate }, direct.coefficients.map { $0.estimate }, relative: 1e-12))
+      approximately(r.fit.coefficients.map { $0.estimate! }, direct.coefficients.map { $0.estimate! }, relative: 1e-12))
     #expect(StyleRegression.commonDates([product, factor]).count == 7)
     // Too few common dates for a fit with a standard error: nil.
     #expect(try StyleRegression(product: product, factors: [factor], start: dates[5]) == nil)
   }
 
-  @Test("collinear or constant factors are an error naming the factor, not a silent answer")
+  @Test("rank-deficient design: the aliased factor is named and not estimated, the rest fitted as without it")
   func collinear() throws {
     let x = [1.0, 2, 3, 4, 5, 6]
     let y = [1.0, 3, 2, 5, 4, 6]
-    do {
-      _ = try LinearRegression(y: y, regressors: [x, x.map { 2 * $0 + 1 }], names: ["a", "b"])
-      Issue.record("expected a collinearity error")
-    } catch let error as LinearAlgebraError {
-      #expect(error.explanation.contains("'b'"))
+    // b = 2a + 1 is a combination of the intercept and a: dropped; the fit is y on a alone.
+    let fit = try LinearRegression(y: y, regressors: [x, x.map { 2 * $0 + 1 }], names: ["a", "b"])
+    let alone = try LinearRegression(y: y, regressors: [x], names: ["a"])
+    #expect(fit.coefficients.map(\.name) == ["alpha", "a", "b"])
+    #expect(fit.coefficients[2].estimate == nil && fit.coefficients[2].tStatistic == nil)
+    for j in 0..<2 {
+      #expect(approximately(fit.coefficients[j].estimate!, alone.coefficients[j].estimate!, relative: 1e-12))
+      #expect(approximately(fit.coefficients[j].tStatistic!, alone.coefficients[j].tStatistic!, relative: 1e-12))
     }
-    #expect(throws: LinearAlgebraError.self) {
-      try LinearRegression(y: y, regressors: [[2, 2, 2, 2, 2, 2]], names: ["flat"])
+    #expect(fit.degreesOfFreedom == 4 && approximately(fit.rSquared!, alone.rSquared!, relative: 1e-12))
+    guard case .aliased(let name, _) = try #require(fit.warnings.first) else {
+      Issue.record("expected an aliased warning")
+      return
     }
+    #expect(name == "b" && fit.warnings.count == 1)
+    #expect(fit.warnings[0].description.contains("'b' is a linear combination"))
+    // A constant factor beside the intercept is aliased too.
+    let flat = try LinearRegression(y: y, regressors: [[2, 2, 2, 2, 2, 2]], names: ["flat"])
+    #expect(flat.coefficients[1].estimate == nil && flat.warnings.count == 1)
     // Without an intercept a constant regressor is fine (it is the intercept): y on 1 gives the mean, 3.5.
     let mean = try LinearRegression(y: y, regressors: [[1, 1, 1, 1, 1, 1]], names: ["one"], intercept: false)
-    #expect(approximately(mean.coefficients[0].estimate, 3.5, relative: 1e-14))
+    #expect(approximately(mean.coefficients[0].estimate!, 3.5, relative: 1e-14) && mean.warnings.isEmpty)
+  }
+
+  @Test("a product equal to a factor: R² = 1 is a warning, no t-statistics of 1e17")
+  func perfectFit() throws {
+    let x = [0.01, -0.02, 0.015, 0.003, -0.007, 0.011, -0.004, 0.02]
+    let noise = [0.001, -0.002, 0.0005, 0.0, 0.0015, -0.001, 0.002, -0.0005]
+    let fit = try LinearRegression(y: x, regressors: [x, noise], names: ["index", "other"])
+    // y = 0 + 1 × index + 0 × other exactly.
+    #expect(approximately(fit.coefficients[1].estimate!, 1, relative: 1e-12))
+    #expect(approximately(fit.coefficients[0].estimate!, 0, absolute: 1e-15))
+    #expect(fit.coefficients.allSatisfy { $0.standardError == nil && $0.tStatistic == nil && $0.pValue == nil })
+    #expect(fit.warnings.count == 1 && fit.warnings[0].description.contains("R² = 1"))
+    // A fund tracking the index closely but not exactly keeps its statistics.
+    let close = try LinearRegression(y: zip(x, noise).map { $0 + 0.1 * $1 }, regressors: [x], names: ["index"])
+    #expect(close.warnings.isEmpty && close.coefficients[1].tStatistic! > 10)
   }
 }

@@ -20,8 +20,9 @@ public struct StyleRegression: Sendable {
 
   /// `α × P`: the intercept as an annual return (simple scaling); `nil` without intercept or P.
   public var annualisedAlpha: Double? {
-    guard fit.coefficients.first?.name == "alpha", let p = periodsPerYear else { return nil }
-    return fit.coefficients[0].estimate * p
+    guard fit.coefficients.first?.name == "alpha", let alpha = fit.coefficients[0].estimate, let p = periodsPerYear
+    else { return nil }
+    return alpha * p
   }
 
   /// The dates on which every series has a value, within `start … end`.
@@ -34,7 +35,7 @@ public struct StyleRegression: Sendable {
   }
 
   /// Regresses `product` on `factors`; `nil` when there are fewer common returns than coefficients + 1 (no degree of
-  /// freedom left for the standard errors). Throws `LinearAlgebraError` when the factors are collinear.
+  /// freedom left for the standard errors). Collinear factors and an exact fit are the fit's `warnings`.
   public init?(
     product: NAVSeries, factors: [NAVSeries], start: CalendarDay? = nil, end: CalendarDay? = nil,
     intercept: Bool = true, periodsPerYear: Double? = nil

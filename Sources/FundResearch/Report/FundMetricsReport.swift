@@ -9,13 +9,16 @@ public struct FundMetricsReport: Sendable {
   public let windows: [MetricWindow]
   /// Annual risk-free rate of the Sharpe ratio.
   public let riskFree: Double
-  /// Only NAVs on or before this date (`nil`: all).
+  /// The date the entries were cut at (`FundUniverse.asOf(_:)`), for the report's words; `nil`: all NAVs.
   public let date: CalendarDay?
   /// Where the NAVs and products came from.
   public let source: String
   public let productsFile: String?
   /// Per entry and window: the metrics, `nil` when the window is not available (or the entry was dropped).
   public let metrics: [[PerformanceMetrics?]]
+  /// Per entry: its latest NAV against the product's warning and stop-loss lines; `nil` for a product without lines,
+  /// a manager series (its index has no NAV level of its own) or a series without NAVs.
+  public let lines: [NAVLineStatus?]
 
   public init(
     entries: [FundEntry], windows: [MetricWindow] = MetricWindow.allCases, riskFree: Double = 0,
@@ -27,11 +30,14 @@ public struct FundMetricsReport: Sendable {
     self.date = date
     self.source = source
     self.productsFile = productsFile
+    lines = entries.map { entry in
+      guard !entry.isMerged, let nav = entry.series.navs.last else { return nil }
+      return entry.product.lineStatus(nav: nav)
+    }
     metrics = entries.map { entry in
       guard entry.isKept, let p = entry.periodsPerYear else { return windows.map { _ in nil } }
-      let series = date.map { entry.series.truncated(through: $0) } ?? entry.series
       return windows.map { w in
-        series.window(w).map { PerformanceMetrics($0, periodsPerYear: p, riskFree: riskFree) }
+        entry.series.window(w).map { PerformanceMetrics($0, periodsPerYear: p, riskFree: riskFree) }
       }
     }
   }
@@ -74,8 +80,43 @@ public struct FundMetricsReport: Sendable {
       }
     }
     out.append(table.rendered(style: style))
+    out.append(contentsOf: linesTable(style: style))
     out.append(contentsOf: FundMetricsReport.droppedLines(entries))
     return out.joined(separator: "\n")
+  }
+
+  /// The products with a warning or stop-loss line: latest NAV, each line and the fall that reaches it, flagged at
+  /// or below. Nothing when no product has a line.
+  func linesTable(style: TerminalStyle) -> [String] {
+    let rows = entries.indices.filter { lines[$0] != nil }
+    guard !rows.isEmpty else { return [] }
+    var table = TextTable([
+      ("Code", .left), ("Last NAV", .right), ("Warning line", .right), ("Fall to it", .right), ("Stop line", .right),
+      ("Fall to it", .right), ("Status", .left),
+    ])
+    func level(_ x: Double?) -> String { x.map { JSONValue.format($0) } ?? "—" }
+    for k in rows {
+      let l = lines[k]!
+      table.append([
+        entries[k].code, JSONValue.format(l.nav), level(l.warningLine), NumberFormat.percent(l.warningDistance),
+        level(l.stopLine), NumberFormat.percent(l.stopDistance), FundMetricsReport.lineWords(l, style: style),
+      ])
+    }
+    let stopped = rows.filter { lines[$0]!.isAtOrBelowStopLine }.count
+    let warned = rows.filter { lines[$0]!.isAtOrBelowWarningLine }.count
+    return [
+      "", style.bold("Warning and stop-loss lines"),
+      "Fall to a line = 1 − line / last NAV: what the NAV can lose before it touches the line. \(warned) at or below "
+        + "the warning line, \(stopped) at or below the stop line (excluded by funds select, reason stop_line).",
+      table.rendered(style: style),
+    ]
+  }
+
+  /// "at or below the stop line", "at or below the warning line", or nothing.
+  static func lineWords(_ l: NAVLineStatus, style: TerminalStyle = .plain) -> String {
+    if l.isAtOrBelowStopLine { return style.bold(style.yellow("at or below the stop line")) }
+    if l.isAtOrBelowWarningLine { return style.yellow("at or below the warning line") }
+    return ""
   }
 
   /// "Dropped: …" lines, or nothing when every entry is kept; manager merges are listed too.
@@ -109,6 +150,16 @@ public struct FundMetricsReport: Sendable {
           entries.indices.map { k in
             let entry = entries[k]
             var fields = entry.summaryJSON
+            let l = lines[k]
+            fields += [
+              ("lastNAV", .optional(entry.series.navs.last)),
+              ("warningLine", .optional(l?.warningLine)),
+              ("warningDistance", .optional(l?.warningDistance)),
+              ("atOrBelowWarningLine", .bool(l?.isAtOrBelowWarningLine ?? false)),
+              ("stopLine", .optional(l?.stopLine)),
+              ("stopDistance", .optional(l?.stopDistance)),
+              ("atOrBelowStopLine", .bool(l?.isAtOrBelowStopLine ?? false)),
+            ]
             if entry.isMerged {
               fields.append(("members", .array(entry.members.map { .string(universe.products[$0].code) })))
             }
@@ -122,23 +173,33 @@ public struct FundMetricsReport: Sendable {
 
   /// CSV: one row per kept entry and window (empty metrics where a window is unavailable), one row per dropped entry.
   public var csv: String {
-    var lines = [
-      CSVWriter.line(["code", "status", "reasons", "frequency", "window"] + PerformanceMetrics.csvHeader)
+    var rows = [
+      CSVWriter.line(
+        ["code", "status", "reasons", "frequency", "window"] + PerformanceMetrics.csvHeader + [
+          "last_nav", "warning_line", "warning_distance", "stop_line", "stop_distance", "line_status",
+        ])
     ]
     for (k, entry) in entries.enumerated() {
       let head = [
         entry.code, entry.isKept ? "kept" : "dropped", entry.reasons.map(\.rawValue).joined(separator: ";"),
         entry.frequency?.rawValue ?? "",
       ]
+      let l = lines[k]
+      let tail = [
+        CSVWriter.number(entry.series.navs.last), CSVWriter.number(l?.warningLine),
+        CSVWriter.number(l?.warningDistance), CSVWriter.number(l?.stopLine), CSVWriter.number(l?.stopDistance),
+        l.map { $0.isAtOrBelowStopLine ? "at_or_below_stop_line" : $0.isAtOrBelowWarningLine ? "at_or_below_warning_line" : "" } ?? "",
+      ]
       guard entry.isKept else {
-        lines.append(CSVWriter.line(head + [""] + PerformanceMetrics.emptyCSVFields))
+        rows.append(CSVWriter.line(head + [""] + PerformanceMetrics.emptyCSVFields + tail))
         continue
       }
       for (w, window) in windows.enumerated() {
-        lines.append(
-          CSVWriter.line(head + [window.rawValue] + (metrics[k][w]?.csvFields ?? PerformanceMetrics.emptyCSVFields)))
+        rows.append(
+          CSVWriter.line(
+            head + [window.rawValue] + (metrics[k][w]?.csvFields ?? PerformanceMetrics.emptyCSVFields) + tail))
       }
     }
-    return lines.joined(separator: "\n")
+    return rows.joined(separator: "\n")
   }
 }

@@ -39,6 +39,7 @@ extension RankScore {
           : row.reasons.map { reason in
             switch reason {
             case .window: return "window (first NAV \(entry.series.firstDate?.description ?? "—"))"
+            case .stale: return "stale (last NAV \(entry.series.lastDate?.description ?? "—"), not reporting at \(date))"
             case .volatility: return "volatility (zero over the window)"
             default: return reason.rawValue
             }
@@ -56,6 +57,7 @@ extension RankScore {
       ("windowMonths", .integer(settings.windowMonths)),
       ("keepFraction", .number(settings.keepFraction)),
       ("riskFree", .number(settings.riskFree)),
+      ("staleGaps", .number(settings.staleGaps)),
       ("ranked", .integer(rankedCount)),
       ("kept", .integer(selected.count)),
       ("selected", .array(selected.map { .string(rows[$0].code) })),

@@ -15,8 +15,8 @@ public struct StyleRegressionReport: Sendable {
   /// Per entry: why not run (cleaning reasons, or `overlap`).
   public let reasons: [[ExclusionReason]]
 
-  /// Regresses every kept entry on `factors` over their common dates within `start … end`. Throws
-  /// `LinearAlgebraError` when the factors are collinear over some product's dates.
+  /// Regresses every kept entry on `factors` over their common dates within `start … end`. A rank-deficient design
+  /// or an exact fit is a warning of that product's fit (`LinearRegression.warnings`), not an error.
   public init(
     entries: [FundEntry], factors: [NAVSeries], factorSource: String, start: CalendarDay? = nil,
     end: CalendarDay? = nil, intercept: Bool = true, periodsPerYear: Double? = nil
@@ -65,13 +65,23 @@ public struct StyleRegressionReport: Sendable {
           first ? "\(r.fit.observations)" : "", first ? NumberFormat.fixed(r.fit.rSquared, decimals: 4) : "",
           first ? NumberFormat.fixed(r.fit.adjustedRSquared, decimals: 4) : "",
           first ? NumberFormat.percent(r.annualisedAlpha, decimals: 2) : "", c.name,
-          NumberFormat.fixed(c.estimate, decimals: c.name == "alpha" ? 6 : 4),
+          c.estimate == nil ? "aliased" : NumberFormat.fixed(c.estimate, decimals: c.name == "alpha" ? 6 : 4),
           NumberFormat.fixed(c.standardError, decimals: c.name == "alpha" ? 6 : 4),
           NumberFormat.fixed(c.tStatistic, decimals: 2), pValueText(c.pValue),
         ])
       }
     }
     out.append(table.rendered(style: style))
+    let warned = results.compactMap { $0 }.filter { !$0.fit.warnings.isEmpty }
+    if !warned.isEmpty {
+      out.append("")
+      out.append(style.bold(style.yellow("Warnings")))
+      for r in warned {
+        for w in r.fit.warnings {
+          out.append(contentsOf: wrapWords("\(r.code): \(w)", width: 116).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 })
+        }
+      }
+    }
     let skipped = entries.indices.filter { results[$0] == nil }
     if !skipped.isEmpty {
       out.append("")
@@ -115,12 +125,14 @@ public struct StyleRegressionReport: Sendable {
               ("adjustedRSquared", .optional(r?.fit.adjustedRSquared)),
               ("residualStandardError", .optional(r?.fit.residualStandardError)),
               ("annualisedAlpha", .optional(r?.annualisedAlpha)),
+              ("warnings", .array((r?.fit.warnings ?? []).map { .string($0.description) })),
               (
                 "coefficients",
                 .array(
                   (r?.fit.coefficients ?? []).map { c in
                     .object([
-                      ("name", .string(c.name)), ("estimate", .number(c.estimate)),
+                      ("name", .string(c.name)), ("estimate", .optional(c.estimate)),
+                      ("aliased", .bool(c.estimate == nil)),
                       ("standardError", .optional(c.standardError)), ("tStatistic", .optional(c.tStatistic)),
                       ("pValue", .optional(c.pValue)),
                     ])

@@ -4,7 +4,8 @@ import Tradeable
 public struct RankBacktestSettings: Sendable, Equatable {
   /// Calendar months between rebalances (6).
   public var rebalanceMonths: Int = 6
-  /// First rebalance; `nil`: the first date at which at least two products have a full scoring window.
+  /// First rebalance; `nil`: the first date at which at least two products are ranked (one, when the universe has a
+  /// single product, or a single manager when merging).
   public var start: CalendarDay? = nil
   /// The rank score used at each rebalance.
   public var scoring = RankScoreSettings()
@@ -16,14 +17,21 @@ public struct RankBacktestSettings: Sendable, Equatable {
   }
 }
 
-/// The rank-score portfolio through time against the equal-weight portfolio of every product (issue 4 item 4).
+/// The rank-score portfolio through time against the equal-weight portfolio of every product (DESIGN.md §8's rank
+/// score, traded).
 ///
-/// Scheduled rebalances fall every `rebalanceMonths` calendar months from the start, each on the first date of the
-/// backtest grid (the union of the kept products' NAV dates) on or after it (none on the last date). At each one the
-/// products still reporting (first NAV on or before the date, last NAV on or after it) are scored with data up to
-/// that date, and the top ones become the target, in equal amounts; between rebalances holdings drift with their NAVs (carried forward between a
-/// product's own NAV dates). The benchmark holds every product still reporting, in equal amounts, rebalanced on the
-/// same dates by the same rules.
+/// Point in time: each rebalance is decided with the data of its date only. The universe is cut at the date
+/// (`FundUniverse.asOf(_:)`), cleaned (frequency, history, manager merging) and scored as `funds score --date` would;
+/// the target is the selected entries in equal amounts, the benchmark every kept entry still reporting at the date
+/// (`RankScoreSettings.staleGaps`), in equal amounts. So NAVs appended after a date change no decision taken on or
+/// before it. What is held then grows with the realised NAVs (carried forward between a product's own NAV dates; a
+/// manager entry with the equal-weight index of the members it had at the decision).
+///
+/// Calendar: the grid is the union of every product's NAV dates from the first rebalance on. Rebalances are scheduled
+/// every `rebalanceMonths` calendar months from the start (month ends kept: `addingMonthsKeepingMonthEnd`), each on
+/// the first grid date on or after its scheduled day. The default start is the day the second product has a full
+/// window (its first NAV + the window), when two products are ranked on the first grid date from then on; otherwise
+/// the first grid date on which two are.
 ///
 /// Open dates: a product with open dates can be bought or sold only on them. An order placed at a rebalance waits
 /// for the product's next open date (until the next rebalance replaces it); sales go to cash, which earns nothing;
@@ -32,11 +40,11 @@ public struct RankBacktestSettings: Sendable, Equatable {
 public struct RankBacktest: Sendable {
   /// One rebalance.
   public struct Rebalance: Sendable {
-    /// Scheduled date (start + k × rebalanceMonths).
+    /// Scheduled date (first rebalance + k × rebalanceMonths).
     public var scheduled: CalendarDay
     /// The grid date the orders were placed.
     public var date: CalendarDay
-    /// The score at that date.
+    /// The score at that date, on the entries as of that date.
     public var score: RankScore
     /// Codes of the target products, best first.
     public var selected: [String]
@@ -52,90 +60,135 @@ public struct RankBacktest: Sendable {
   public var benchmark: [Double]
   /// The rebalances.
   public var rebalances: [Rebalance]
-  /// Periods a year of the grid (its detected frequency).
+  /// Periods a year of the grid (its detected frequency, or the cleaning rules' override).
   public var periodsPerYear: Double
 
-  /// Runs the backtest on the kept `entries`. `openDates` maps a code to its open dates (absent: always open).
-  /// Returns `nil` when no start date can be found (fewer than one product with a full window) or the grid is too
-  /// short.
+  /// Runs the backtest on `universe` with the cleaning `rules` applied at each rebalance. `openDates` maps an entry
+  /// code to its open dates (absent: always open). Returns `nil` when no product is ever ranked (by default) or the
+  /// data end before the first rebalance. Throws what cleaning throws (merging a manager's products in different
+  /// currencies).
   public init?(
-    entries: [FundEntry], openDates: [String: Set<CalendarDay>] = [:], settings: RankBacktestSettings = .init(),
-    periodsPerYear: Double? = nil
-  ) {
-    let kept = entries.indices.filter { entries[$0].isKept }
-    guard !kept.isEmpty else { return nil }
-    let months = settings.scoring.windowMonths
-    let start: CalendarDay
-    if let given = settings.start {
-      start = given
-    } else {
-      let ready = kept.map { entries[$0].series.firstDate!.addingMonths(months) }.sorted()
-      start = ready[min(1, ready.count - 1)]
-    }
+    universe: FundUniverse, cleaning rules: FundCleaningRules = FundCleaningRules(),
+    openDates: [String: Set<CalendarDay>] = [:], settings: RankBacktestSettings = RankBacktestSettings()
+  ) throws(InputError) {
     var all = Set<CalendarDay>()
-    for i in kept { all.formUnion(entries[i].series.dates) }
-    let grid = all.filter { $0 >= start }.sorted()
-    guard grid.count >= 2 else { return nil }
-    let p = periodsPerYear ?? ReportingFrequency.detect(grid)?.periodsPerYear ?? 252
+    for s in universe.series { all.formUnion(s.dates) }
+    let calendar = all.sorted()
+    guard !calendar.isEmpty else { return nil }
 
-    // NAVs carried forward on the grid (NaN before a product's first NAV).
-    var carried: [[Double]] = []
-    for i in entries.indices {
-      guard entries[i].isKept else {
-        carried.append([])
-        continue
+    /// The entries as known at `date`: the universe cut there, cleaned.
+    func entries(at date: CalendarDay) throws(InputError) -> [FundEntry] { try universe.asOf(date).cleaned(rules) }
+
+    // The first rebalance.
+    let months = settings.scoring.windowMonths
+    let anchor: CalendarDay
+    var firstScore: (date: CalendarDay, entries: [FundEntry], score: RankScore)? = nil
+    if let given = settings.start {
+      anchor = given
+    } else {
+      // No product is ranked before its first NAV + the window (the smallest end whose window starts on or after the
+      // first NAV). The schedule counts from the day the second product gets there, when two are ranked on the first
+      // grid date from then on (the usual case); else from the first grid date on which two are.
+      let ready = universe.series.compactMap { $0.firstDate?.addingMonths(months) }.sorted()
+      // Two entries, or one when the universe can only ever have one (a single product, or one manager when
+      // merging): known from the products alone, so appending NAVs never changes it.
+      let groups = rules.mergeManagers
+        ? Set(universe.products.map { $0.manager.isEmpty ? $0.code : $0.manager }).count : universe.count
+      let required = min(2, groups, ready.count)
+      guard required > 0 else { return nil }
+      // A product can be ranked at a date only if, as of it, it has the NAVs the history screen asks, a frequency the
+      // frequency screen keeps, a full window and a recent NAV: a cheap test (the frequency of each prefix of its
+      // dates from one pass) that skips the dates on which fewer than `required` products could be, before the full
+      // point-in-time score. With merged managers a manager series can pass before its products: no skipping.
+      var possible: [(dates: [CalendarDay], frequencies: [ReportingFrequency?])] = []
+      if !rules.mergeManagers {
+        possible = universe.series.map { s in
+          var tracker = ReportingFrequency.Tracker()
+          return (s.dates, s.dates.map { tracker.add($0); return tracker.frequency })
+        }
       }
-      let s = entries[i].series
-      var row = [Double](repeating: .nan, count: grid.count)
-      var k = s.lastIndex(onOrBefore: grid[0]) ?? -1
-      for (g, date) in grid.enumerated() {
-        while k + 1 < s.count, s.dates[k + 1] <= date { k += 1 }
-        if k >= 0 { row[g] = s.navs[k] }
+      func couldRank(_ p: (dates: [CalendarDay], frequencies: [ReportingFrequency?]), at date: CalendarDay) -> Bool {
+        let count = p.dates.partitioningIndex { $0 > date }
+        guard count >= max(rules.history.minimumPrices, 2), let frequency = p.frequencies[count - 1],
+          !frequency.isSlower(than: rules.frequency.slowest), frequency.periodsPerYear != nil
+        else { return false }
+        let last = p.dates[count - 1]
+        return p.dates[0] <= last.windowStart(months: months)
+          && settings.scoring.isReporting(frequency: frequency, last: last, at: date)
       }
-      carried.append(row)
+      var g = calendar.partitioningIndex { $0 >= ready[required - 1] }
+      while g < calendar.count {
+        let date = calendar[g]
+        if !possible.isEmpty, possible.lazy.filter({ couldRank($0, at: date) }).prefix(required).count < required {
+          g += 1
+          continue
+        }
+        let snapshot = try entries(at: date)
+        let score = RankScore(entries: snapshot, at: date, settings: settings.scoring)
+        if score.rankedCount >= required {
+          firstScore = (date, snapshot, score)
+          break
+        }
+        g += 1
+      }
+      guard let found = firstScore else { return nil }
+      anchor = found.date == calendar[calendar.partitioningIndex { $0 >= ready[required - 1] }]
+        ? ready[required - 1] : found.date
     }
-    // Schedule: start + k × months, each snapped to the first grid date on or after it.
-    var schedule: [(scheduled: CalendarDay, index: Int)] = []
+
+    // Schedule: anchor + k × months, each snapped to the first calendar date on or after it.
+    var schedule: [(scheduled: CalendarDay, date: CalendarDay)] = []
     var k = 0
     while true {
-      let scheduled = start.addingMonths(k * settings.rebalanceMonths)
-      let g = grid.partitioningIndex { $0 >= scheduled }
-      guard g < grid.count - 1 else { break }  // a rebalance on the last date would hold nothing
-      if schedule.last?.index != g { schedule.append((scheduled, g)) }
+      let scheduled = anchor.addingMonthsKeepingMonthEnd(k * settings.rebalanceMonths)
+      let g = calendar.partitioningIndex { $0 >= scheduled }
+      guard g < calendar.count else { break }
+      if schedule.last?.date != calendar[g] { schedule.append((scheduled, calendar[g])) }
       k += 1
     }
+    guard let first = schedule.first else { return nil }
+    let grid = Array(calendar[calendar.partitioningIndex { $0 >= first.date }...])
+    self.periodsPerYear = rules.periodsPerYear ?? ReportingFrequency.detect(grid)?.periodsPerYear ?? 252
 
-    func reporting(_ i: Int, at date: CalendarDay) -> Bool {
-      entries[i].isKept && entries[i].series.firstDate! <= date && entries[i].series.lastDate! >= date
-    }
-    var strategyBook = Book(count: entries.count)
-    var benchmarkBook = Book(count: entries.count)
+    var assets = Assets(universe: universe, grid: grid)
+    var strategyBook = Book()
+    var benchmarkBook = Book()
     var strategy: [Double] = []
     var benchmark: [Double] = []
     var rebalances: [Rebalance] = []
     var next = 0
-    let codes = entries.map(\.code)
-    let codeOrder = entries.indices.sorted { Array(codes[$0].utf8).lexicographicallyPrecedes(Array(codes[$1].utf8)) }
     for g in grid.indices {
       if g > 0 {
-        strategyBook.grow(carried, from: g - 1, to: g)
-        benchmarkBook.grow(carried, from: g - 1, to: g)
+        strategyBook.grow(assets.carried, from: g - 1, to: g)
+        benchmarkBook.grow(assets.carried, from: g - 1, to: g)
       }
-      if next < schedule.count, schedule[next].index == g {
+      if next < schedule.count, schedule[next].date == grid[g] {
         let date = grid[g]
-        let score = RankScore(entries: entries, at: date, settings: settings.scoring) { reporting($0, at: date) }
-        strategyBook.order(targets: score.selected)
-        let everyone = kept.filter { reporting($0, at: date) }
-        benchmarkBook.order(targets: everyone)
+        let (snapshot, score): ([FundEntry], RankScore)
+        if let found = firstScore, found.date == date {
+          (snapshot, score) = (found.entries, found.score)
+        } else {
+          snapshot = try entries(at: date)
+          score = RankScore(entries: snapshot, at: date, settings: settings.scoring)
+        }
+        let everyone = snapshot.indices.filter { i in
+          let s = snapshot[i].series
+          return snapshot[i].isKept
+            && settings.scoring.isReporting(frequency: snapshot[i].frequency, last: s.lastDate!, at: date)
+        }
+        // Assets are numbered in entry order as they first appear (so sums run in input order).
+        let benchmarkTargets = everyone.map { assets.id(of: snapshot[$0]) }
+        strategyBook.order(targets: score.selected.map { assets.id(of: snapshot[$0]) }, assets: assets.count)
+        benchmarkBook.order(targets: benchmarkTargets, assets: assets.count)
         rebalances.append(
           Rebalance(
-            scheduled: schedule[next].scheduled, date: date, score: score, selected: score.selected.map { codes[$0] },
-            benchmarkCount: everyone.count))
+            scheduled: schedule[next].scheduled, date: date, score: score,
+            selected: score.selected.map { snapshot[$0].code }, benchmarkCount: everyone.count))
         next += 1
       }
-      let isOpen: (Int) -> Bool = { i in openDates[codes[i]]?.contains(grid[g]) ?? true }
-      strategyBook.execute(isOpen: isOpen, order: codeOrder)
-      benchmarkBook.execute(isOpen: isOpen, order: codeOrder)
+      let isOpen: (Int) -> Bool = { a in openDates[assets.codes[a]]?.contains(grid[g]) ?? true }
+      strategyBook.execute(isOpen: isOpen, codes: assets.codeBytes)
+      benchmarkBook.execute(isOpen: isOpen, codes: assets.codeBytes)
       strategy.append(strategyBook.total)
       benchmark.append(benchmarkBook.total)
     }
@@ -143,17 +196,58 @@ public struct RankBacktest: Sendable {
     self.strategy = strategy
     self.benchmark = benchmark
     self.rebalances = rebalances
-    self.periodsPerYear = p
   }
 
-  /// Holdings, cash and pending orders of one portfolio.
-  struct Book {
-    var values: [Double]
-    var cash = 1.0
-    /// Target fraction of the portfolio per product with an order outstanding.
-    var pending: [Int: Double] = [:]
+  /// What can be held: a product, or a manager series over the members it had when it was chosen; each with its value
+  /// carried forward on the grid (NaN before its first NAV).
+  struct Assets {
+    struct Key: Hashable {
+      var members: [Int]
+      var merged: Bool
+    }
+    let universe: FundUniverse
+    let grid: [CalendarDay]
+    var ids: [Key: Int] = [:]
+    var codes: [String] = []
+    var codeBytes: [[UInt8]] = []
+    var carried: [[Double]] = []
 
-    init(count: Int) { values = [Double](repeating: 0, count: count) }
+    init(universe: FundUniverse, grid: [CalendarDay]) {
+      self.universe = universe
+      self.grid = grid
+    }
+
+    var count: Int { codes.count }
+
+    /// The id of the asset `entry` stands for, added on first use.
+    mutating func id(of entry: FundEntry) -> Int {
+      let key = Key(members: entry.members, merged: entry.isMerged)
+      if let id = ids[key] { return id }
+      let series =
+        entry.isMerged
+        ? NAVSeries.equalWeight(entry.members.map { universe.series[$0] }, code: entry.code)
+        : universe.series[entry.members[0]]
+      var row = [Double](repeating: .nan, count: grid.count)
+      var k = series.lastIndex(onOrBefore: grid[0]) ?? -1
+      for (g, date) in grid.enumerated() {
+        while k + 1 < series.count, series.dates[k + 1] <= date { k += 1 }
+        if k >= 0 { row[g] = series.navs[k] }
+      }
+      let id = codes.count
+      ids[key] = id
+      codes.append(entry.code)
+      codeBytes.append(Array(entry.code.utf8))
+      carried.append(row)
+      return id
+    }
+  }
+
+  /// Holdings, cash and pending orders of one portfolio, by asset id.
+  struct Book {
+    var values: [Double] = []
+    var cash = 1.0
+    /// Target fraction of the portfolio per asset with an order outstanding.
+    var pending: [Int: Double] = [:]
 
     var total: Double { values.reduce(cash, +) }
 
@@ -162,16 +256,18 @@ public struct RankBacktest: Sendable {
     }
 
     /// New orders: equal fractions of the targets, zero for every other holding. No target, no orders.
-    mutating func order(targets: [Int]) {
+    mutating func order(targets: [Int], assets count: Int) {
+      if values.count < count { values += [Double](repeating: 0, count: count - values.count) }
       guard !targets.isEmpty else { return }
       pending = [:]
       for i in values.indices where values[i] != 0 { pending[i] = 0 }
       for i in targets { pending[i] = 1 / Double(targets.count) }
     }
 
-    /// Fills what the open products allow: sales first (to cash), then purchases in `order` from cash.
-    mutating func execute(isOpen: (Int) -> Bool, order: [Int]) {
+    /// Fills what the open assets allow: sales first (to cash), then purchases in code byte order from cash.
+    mutating func execute(isOpen: (Int) -> Bool, codes: [[UInt8]]) {
       guard !pending.isEmpty else { return }
+      let order = pending.keys.sorted { codes[$0].lexicographicallyPrecedes(codes[$1]) }
       let value = total
       let tolerance = 1e-12 * value
       for i in order {

@@ -10,12 +10,26 @@ public struct RankScoreSettings: Sendable, Equatable {
   public var minimumKept: Int = 2
   /// Annual risk-free rate for the Sharpe ratio (0).
   public var riskFree: Double = 0
+  /// A product whose latest NAV on or before the date is older than this many of its frequency's longest gaps
+  /// (`ReportingFrequency.longestGapDays`: 4, 10, 17, 35 days) has stopped reporting and is not ranked, reason `stale`
+  /// (2: 8 days for a daily series, 20 weekly, 34 biweekly, 70 monthly — one missed report is tolerated, two are not).
+  public var staleGaps: Double = 2
 
-  public init(windowMonths: Int = 36, keepFraction: Double = 0.2, minimumKept: Int = 2, riskFree: Double = 0) {
+  public init(
+    windowMonths: Int = 36, keepFraction: Double = 0.2, minimumKept: Int = 2, riskFree: Double = 0,
+    staleGaps: Double = 2
+  ) {
     self.windowMonths = windowMonths
     self.keepFraction = keepFraction
     self.minimumKept = minimumKept
     self.riskFree = riskFree
+    self.staleGaps = staleGaps
+  }
+
+  /// Whether a series of `frequency` whose latest NAV is `last` still reports at `date` (see `staleGaps`).
+  public func isReporting(frequency: ReportingFrequency?, last: CalendarDay, at date: CalendarDay) -> Bool {
+    guard let longest = frequency?.longestGapDays else { return false }
+    return Double(last.days(to: date)) <= staleGaps * longest
   }
 
   /// Number kept out of `n` ranked: `ceil(keepFraction × n)`, at least `minimumKept`, at most `n`.
@@ -28,10 +42,13 @@ public struct RankScoreSettings: Sendable, Equatable {
 
 /// Products ranked at a date by trailing return and trailing Sharpe ratio (DESIGN.md §8).
 ///
-/// Among the kept products with a full window at the date (a NAV on or before `date − 36 months`, and one after),
-/// rank 1 is the highest trailing cumulative return and scores `(N − i)/N` for rank i of N; likewise for the trailing
-/// Sharpe ratio; the total is the mean of the two scores. Ties in a ranking, and in the total, go to the code first in
-/// byte order. The top `ceil(0.2 N)` (at least 2) are selected.
+/// Point in time: the entries are those of the universe as of the date (`FundUniverse.asOf(_:)`, then cleaning), so
+/// screens, counts and windows use only NAVs on or before it. A product's window ends at its latest NAV on or before
+/// the date (DESIGN.md §8's window of the series cut at the date). Among the kept products still reporting at the
+/// date (`RankScoreSettings.staleGaps`) with a full window, rank 1 is the highest trailing cumulative return and scores
+/// `(N − i)/N` for rank i of N; likewise for the trailing Sharpe ratio; the total is the mean of the two scores. Ties
+/// in a ranking, and in the total, go to the code first in byte order. The top `ceil(0.2 N)` (at least 2) are
+/// selected.
 public struct RankScore: Sendable {
   /// One entry's result.
   public struct Row: Sendable, Equatable {
@@ -55,7 +72,7 @@ public struct RankScore: Sendable {
     public var overallRank: Int?
     /// Whether it is among the top kept.
     public var selected: Bool
-    /// Why it was not ranked (cleaning reasons, `window`, `volatility`); empty when ranked.
+    /// Why it was not ranked (cleaning reasons, `stale`, `window`, `volatility`); empty when ranked.
     public var reasons: [ExclusionReason]
   }
 
@@ -70,21 +87,19 @@ public struct RankScore: Sendable {
   /// Entry indices of the selected products, best first.
   public var selected: [Int]
 
-  /// Ranks `entries` at `date` using only NAVs on or before it. `eligible` may restrict the entries considered
-  /// (the others get no rank and no reason beyond their cleaning ones — the backtest passes the products still
-  /// reporting).
-  public init(
-    entries: [FundEntry], at date: CalendarDay, settings: RankScoreSettings = RankScoreSettings(),
-    eligible: ((Int) -> Bool)? = nil
-  ) {
+  /// Ranks `entries` — cleaned as of `date` — at `date`, using only NAVs on or before it.
+  public init(entries: [FundEntry], at date: CalendarDay, settings: RankScoreSettings = RankScoreSettings()) {
     self.date = date
     self.settings = settings
     var rows: [Row] = []
     var ranked: [Int] = []
     for (i, entry) in entries.enumerated() {
       var row = Row(entry: i, code: entry.code, selected: false, reasons: entry.reasons)
-      if entry.isKept, eligible?(i) ?? true, let p = entry.periodsPerYear {
-        if let w = entry.series.window(months: settings.windowMonths, endingAt: date) {
+      if entry.isKept, let p = entry.periodsPerYear, let through = entry.series.lastIndex(onOrBefore: date) {
+        let last = entry.series.dates[through]
+        if !settings.isReporting(frequency: entry.frequency, last: last, at: date) {
+          row.reasons.append(.stale)
+        } else if let w = entry.series.window(months: settings.windowMonths, endingAt: last) {
           row.windowStart = w.firstDate
           row.windowEnd = w.lastDate
           row.trailingReturn = FundMetrics.cumulativeReturn(w.navs)

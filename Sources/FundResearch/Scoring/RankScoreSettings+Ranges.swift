@@ -12,6 +12,10 @@ extension RankScoreSettings {
   /// Annual risk-free rate: from -1 to 1 (-100% to 100% a year).
   public static let riskFreeRange = ValidRange.between(-1, 1, unit: .fractionPerYear)
 
+  /// Staleness: at least 1 longest gap (a series is never stale before it misses a report).
+  public static let staleGapsRange = ValidRange.atLeast(
+    1, note: "longest gaps of the series' frequency (4, 10, 17, 35 days) its latest NAV may be old")
+
   /// Every setting outside its range, by property name.
   public var violations: [SettingViolation] {
     [
@@ -19,6 +23,7 @@ extension RankScoreSettings {
       Self.keepFractionRange.check("keepFraction", keepFraction),
       Self.minimumKeptRange.check("minimumKept", minimumKept),
       Self.riskFreeRange.check("riskFree", riskFree),
+      Self.staleGapsRange.check("staleGaps", staleGaps),
     ].compactMap { $0 }
   }
 }

@@ -32,6 +32,8 @@ public struct FundSelectionMetrics: Sendable {
   public var costPerTradeSR: Double?
   /// Subscriptions and redemptions a year: `2 / holdingYears`.
   public var tradesPerYear: Double
+  /// Whether the latest NAV is at or below the product's stop-loss line (a manager series: one of its members').
+  public var isAtOrBelowStopLine: Bool
 }
 
 extension FundSelectionMetrics {
@@ -40,10 +42,11 @@ extension FundSelectionMetrics {
 
   /// Measures entry `index`: its NAV `series` at `periodsPerYear` (`nil` when irregular), its (summary) `product`,
   /// and the products whose fees it carries — the product itself (volatility `nil`), or a manager series' members,
-  /// each at its own volatility — with its currency's `fxRate`.
+  /// each at its own volatility — with its currency's `fxRate`; `isAtOrBelowStopLine` as the cleaning stage found it.
   public init(
     entry index: Int, code: String, series: NAVSeries, frequency: ReportingFrequency?, periodsPerYear: Double?,
-    product: FundProduct, feeMembers: [FeeMember], fxRate: Double, risk: FundRiskSettings, costs: FundCostSettings
+    product: FundProduct, feeMembers: [FeeMember], fxRate: Double, risk: FundRiskSettings, costs: FundCostSettings,
+    isAtOrBelowStopLine: Bool = false
   ) {
     let volatility = periodsPerYear.flatMap {
       series.trailingVolatility(months: risk.volatilityMonths, periodsPerYear: $0)
@@ -68,7 +71,7 @@ extension FundSelectionMetrics {
       annualVolatility: volatility, fxRate: fxRate, minimumSubscription: unit, unitRisk: unitRisk, feeDrag: drag,
       annualSRCost: srCost, netSR: srCost.map { costs.preCostSR - $0 }, costPerTrade: costPerTrade,
       costPerTradeSR: bothOrNil(costPerTrade, unitRisk).flatMap { $1 > 0 ? $0 / $1 : nil },
-      tradesPerYear: 2 / costs.holdingYears)
+      tradesPerYear: 2 / costs.holdingYears, isAtOrBelowStopLine: isAtOrBelowStopLine)
   }
 }
 

@@ -9,27 +9,53 @@ import Darwin
 public enum FileBytes {
   /// The bytes of the file at `path`. Errors name `displayName`.
   public static func read(_ path: String, displayName: String) throws(InputError) -> [UInt8] {
+    let (fd, size) = try openRegularFile(path, displayName: displayName)
+    defer { close(fd) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var done = 0
+    if size > 0 {
+      let result = bytes.withUnsafeMutableBytes { buffer in
+        Result { () throws(InputError) in
+          try readFully(fd, into: buffer.baseAddress!, count: size, displayName: displayName)
+        }
+      }
+      done = try result.get()
+    }
+    if done < bytes.count { bytes.removeLast(bytes.count - done) }
+    return bytes
+  }
+
+  /// Opens the regular file at `path` for reading: its descriptor (the caller closes it) and size in bytes. Errors
+  /// name `displayName`: the file cannot be opened, its size cannot be read, or it is a folder.
+  static func openRegularFile(_ path: String, displayName: String) throws(InputError) -> (descriptor: Int32, size: Int)
+  {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       throw InputError(
         file: displayName, message: "cannot open the file (\(String(cString: strerror(errno))))",
         suggestion: "Check that the path exists and is readable.")
     }
-    defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else {
+      close(fd)
       throw InputError(file: displayName, message: "cannot read the file's size", suggestion: "Check the file.")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
       throw InputError(
         file: displayName, message: "this is a folder, not a file", suggestion: "Point at the CSV file itself.")
     }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    return (fd, Int(info.st_size))
+  }
+
+  /// Reads up to `count` bytes of `fd` into `buffer`, retrying interrupted reads; returns how many it read (fewer
+  /// when the file is shorter than its size said).
+  static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, displayName: String)
+    throws(InputError) -> Int
+  {
     var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
-      }
+    while done < count {
+      let n = Glibc.read(fd, buffer + done, count - done)
       if n < 0 {
         if errno == EINTR { continue }
         throw InputError(
@@ -39,8 +65,7 @@ public enum FileBytes {
       if n == 0 { break }
       done += n
     }
-    if done < bytes.count { bytes.removeLast(bytes.count - done) }
-    return bytes
+    return done
   }
 
   /// Whether `path` exists; `isDirectory` tells which kind.

@@ -6,9 +6,9 @@ import Darwin
 
 /// Whole-file and folder writes through POSIX calls, for the generator and reports.
 public enum FileWriter {
-  /// Writes `bytes` to `path`, replacing any file there.
-  public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  /// Writes `bytes` to `path`, replacing any file there (or after its end, `appending`: a file written in parts).
+  public static func write(_ bytes: [UInt8], to path: String, appending: Bool = false) throws(InputError) {
+    let fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
     guard fd >= 0 else {
       throw InputError(
         file: path, message: "cannot create the file (\(String(cString: strerror(errno))))",

@@ -47,40 +47,14 @@ final class PriceFileScratch {
   /// Reads the file at `path` into `bytes` (no copy through an `Array`, no zero-filling); returns its length. Errors
   /// name `displayName`, as `FileBytes.read` does.
   func read(_ path: String, displayName: String) throws(InputError) -> Int {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
-      throw InputError(
-        file: displayName, message: "cannot open the file (\(String(cString: strerror(errno))))",
-        suggestion: "Check that the path exists and is readable.")
-    }
+    let (fd, size) = try FileBytes.openRegularFile(path, displayName: displayName)
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw InputError(file: displayName, message: "cannot read the file's size", suggestion: "Check the file.")
-    }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw InputError(
-        file: displayName, message: "this is a folder, not a file", suggestion: "Point at the CSV file itself.")
-    }
-    let size = Int(info.st_size)
     if size + 1 > byteCapacity {
       bytes.deallocate()
       byteCapacity = max(size + 1, byteCapacity * 2)
       bytes = .allocate(capacity: byteCapacity)
     }
-    var done = 0
-    while done < size {
-      let n = Glibc.read(fd, bytes + done, size - done)
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(
-          file: displayName, message: "reading failed (\(String(cString: strerror(errno))))",
-          suggestion: "Check the file and the disk.")
-      }
-      if n == 0 { break }
-      done += n
-    }
-    return done
+    return try FileBytes.readFully(fd, into: bytes, count: size, displayName: displayName)
   }
 }
 

@@ -21,9 +21,10 @@ public struct FundFilterSettings: Codable, Sendable, Equatable {
   }
 
   /// The steps that do not depend on the capital, in order; a product that fails one is not screened by the next
-  /// (its SR cost is undefined without a volatility).
+  /// (its SR cost is undefined without a volatility). The stop line (`StopLineFilter`, no parameters) is judged
+  /// with the volatility: a product can fail both.
   public var stagesWithoutCapital: [FilterPipeline] {
-    [FilterPipeline([volatility])] + (cost.map { [FilterPipeline([$0])] } ?? [])
+    [FilterPipeline([volatility, StopLineFilter()])] + (cost.map { [FilterPipeline([$0])] } ?? [])
   }
 }
 

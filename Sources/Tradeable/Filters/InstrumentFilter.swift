@@ -26,6 +26,8 @@ public struct ExclusionReason: RawRepresentable, Hashable, Sendable, CustomStrin
   public static let frequency = ExclusionReason(rawValue: "frequency")
   /// Volatility zero or not measurable: the Sharpe ratio and the SR cost are undefined (funds).
   public static let volatility = ExclusionReason(rawValue: "volatility")
+  /// Latest NAV at or below the product's stop-loss line: it is being liquidated (funds).
+  public static let stopLine = ExclusionReason(rawValue: "stop_line")
 }
 
 /// A remark on an instrument that does not exclude it.
@@ -54,6 +56,13 @@ public protocol Screenable {
   /// history filter excludes such an instrument, which has no risk to size a position by. `false` for what is not
   /// measured yet (a fund entry at cleaning, whose volatility the volatility filter judges later).
   var riskIsUnmeasurable: Bool { get }
+  /// Whether its latest NAV is at or below its stop-loss line (a fund being liquidated); `false` for futures and for
+  /// products without a stop line.
+  var isAtOrBelowStopLine: Bool { get }
+}
+
+extension Screenable {
+  public var isAtOrBelowStopLine: Bool { false }
 }
 
 extension InstrumentMetrics: Screenable {

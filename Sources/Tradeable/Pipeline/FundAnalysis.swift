@@ -30,13 +30,21 @@ public struct FundAnalysis: Sendable {
   public let screening: [Screening]
   /// Entries in the pool (every filter but capital passed), entry order.
   public let pool: [Int]
-  /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated.
-  public let poolCorrelation: CorrelationEstimate
+  /// Monthly correlations of the pool (no floor; undefined pairs 0), with how they were estimated; `nil` when the
+  /// pool is selected matrix-free (`FundRiskSettings.usesMatrixFree`).
+  public let poolCorrelation: CorrelationEstimate?
+  /// The pool's monthly panel, kept for matrix-free selection (each chosen product's row is computed from it).
+  public let poolPanel: CorrelationPanel?
+  /// Whether the selection works matrix-free: no `N × N` matrix and no repair; the chosen set's own matrix is
+  /// checked and reported.
+  public let matrixFree: Bool
   /// The positive-definiteness check of the pool's matrix, made once for every capital (DESIGN.md §3, as for
-  /// futures): a set's Sharpe ratio does not depend on the capital, and feasibility is monotone in it.
-  public let poolRepair: CorrelationRepair
-  /// The matrix every selection reads (pool order): the pool's, repaired when the check asked for it.
-  public let selectionCorrelation: Matrix
+  /// futures): a set's Sharpe ratio does not depend on the capital, and feasibility is monotone in it. `nil` when
+  /// matrix-free.
+  public let poolRepair: CorrelationRepair?
+  /// The matrix every selection reads (pool order): the pool's, repaired when the check asked for it; `nil` when
+  /// matrix-free.
+  public let selectionCorrelation: Matrix?
   /// Why the repair could not run (the eigen-solver failed); `select(capital:)` throws it.
   let correlationFailure: (any Error)?
   /// The capital at which some product first becomes selectable, and which.
@@ -94,10 +102,15 @@ public struct FundAnalysis: Sendable {
           )
         }
         : [(entry.product, nil)]
+      // A manager series is at its stop line when one of its members is (each member's latest NAV against its line).
+      let stopped = entry.members.contains { i in
+        universe.series[i].navs.last.flatMap { universe.products[i].lineStatus(nav: $0) }?.isAtOrBelowStopLine ?? false
+      }
       return FundSelectionMetrics(
         entry: k, code: entry.code, series: entry.series, frequency: entry.frequency,
         periodsPerYear: entry.periodsPerYear, product: entry.product, feeMembers: feeMembers,
-        fxRate: fx.rate(entry.product.currency ?? fx.baseCurrency) ?? .nan, risk: risk, costs: settings.costs)
+        fxRate: fx.rate(entry.product.currency ?? fx.baseCurrency) ?? .nan, risk: risk, costs: settings.costs,
+        isAtOrBelowStopLine: stopped)
     }
     self.metrics = metrics
     let capitalFilter = settings.filters.capital
@@ -121,23 +134,34 @@ public struct FundAnalysis: Sendable {
       over: pool, codes: metrics.map(\.code), unitRisk: metrics.map(\.unitRisk), standaloneCapital: standalone,
       sizing: settings.sizing)
 
-    // Correlation: monthly returns of the pool, no floor.
+    // Correlation: monthly returns of the pool, no floor; matrix-free above the threshold.
+    let matrixFree = risk.usesMatrixFree(poolSize: pool.count)
+    self.matrixFree = matrixFree
     if let lastDate, !pool.isEmpty {
       let panel = PeriodicPanel.monthlyReturns(
-        pool.map { entries[$0].series }, lastDate: lastDate, months: risk.correlationMonths)
-      self.poolCorrelation = flooredCorrelation(panel.correlationPanel(), floor: FundRiskSettings.noCorrelationFloor)
+        pool.map { entries[$0].series }, lastDate: lastDate, months: risk.correlationMonths
+      ).correlationPanel()
+      self.poolPanel = matrixFree ? panel : nil
+      self.poolCorrelation = matrixFree ? nil : flooredCorrelation(panel, floor: FundRiskSettings.noCorrelationFloor)
     } else {
-      self.poolCorrelation = CorrelationEstimate(
-        matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
+      self.poolPanel = nil
+      self.poolCorrelation =
+        matrixFree
+        ? nil
+        : CorrelationEstimate(matrix: Matrix(rows: 0, columns: 0), undefinedPairs: 0, flooredPairs: 0, hadGaps: false)
     }
-    var repair = CorrelationRepair(smallestEigenvalue: .infinity, repaired: false, clippedEigenvalues: 0)
-    var matrix = poolCorrelation.matrix
+    var repair: CorrelationRepair? = nil
+    var matrix: Matrix? = nil
     var failure: (any Error)? = nil
-    do {
-      (matrix, repair) = try repairCorrelation(
-        poolCorrelation.matrix, threshold: risk.positiveDefiniteThreshold, floor: risk.eigenvalueFloor)
-    } catch {
-      failure = error
+    if let poolCorrelation {
+      repair = CorrelationRepair(smallestEigenvalue: .infinity, repaired: false, clippedEigenvalues: 0)
+      matrix = poolCorrelation.matrix
+      do {
+        (matrix, repair) = try repairCorrelation(
+          poolCorrelation.matrix, threshold: risk.positiveDefiniteThreshold, floor: risk.eigenvalueFloor)
+      } catch {
+        failure = error
+      }
     }
     self.poolRepair = repair
     self.selectionCorrelation = matrix
@@ -149,7 +173,7 @@ public struct FundAnalysis: Sendable {
     FundUniverseSummary(
       source: universe.source, productsFile: universe.productsFile, baseCurrency: fx.baseCurrency,
       productCodes: universe.products.map(\.code), lastDate: lastDate, poolSize: pool.count,
-      smallestWorkable: smallestWorkable, undefinedPairs: poolCorrelation.undefinedPairs, settings: settings)
+      smallestWorkable: smallestWorkable, undefinedPairs: poolCorrelation?.undefinedPairs, settings: settings)
   }
 
   /// The capital filter and the selection at `capital`.
@@ -168,14 +192,29 @@ public struct FundAnalysis: Sendable {
         unitRisk: metrics[k].unitRisk!, unitValue: metrics[k].minimumSubscription!,
         standaloneCapital: standaloneCapital[k]!)
     }
-    // The eligible products' entries of the pool's repaired matrix, read in place.
-    let rows = SubmatrixRows(matrix: selectionCorrelation, positions: positions)
     let search = SelectionSearch(capital: capital, sizing: settings.sizing, rules: settings.selection)
-      .run(candidates, correlation: rows)
-    let portfolio = Portfolio(set: search.final, candidates: candidates, capital: capital, sizing: settings.sizing)
+    let outcome: SearchOutcome
+    let repair: CorrelationRepair
+    if let selectionCorrelation, let poolRepair {
+      // The eligible products' entries of the pool's repaired matrix, read in place.
+      let rows = SubmatrixRows(matrix: selectionCorrelation, positions: positions)
+      outcome = search.run(candidates, correlation: rows)
+      repair = poolRepair
+    } else {
+      // Matrix-free: the rows of the products the search asks for, from the panel; the chosen set's matrix is
+      // checked (its smallest eigenvalue reported), not repaired.
+      let rows = PanelCorrelationRows(
+        panel: poolPanel!, columns: positions, floor: FundRiskSettings.noCorrelationFloor)
+      let chosen: Matrix
+      (outcome, chosen) = search.runKeepingRows(candidates, correlation: rows, carried: nil, progress: nil)
+      repair = CorrelationRepair(
+        smallestEigenvalue: chosen.rows > 0 ? try chosen.smallestEigenvalue() : .infinity, repaired: false,
+        clippedEigenvalues: 0)
+    }
+    let portfolio = Portfolio(set: outcome.final, candidates: candidates, capital: capital, sizing: settings.sizing)
     return FundSelection(
       capital: capital, universe: summary, entries: entries, metrics: metrics, standaloneCapital: standaloneCapital,
-      screening: screening, eligible: eligible, search: search.renamed(candidates.map(\.index)), portfolio: portfolio,
-      repair: poolRepair)
+      screening: screening, eligible: eligible, search: outcome.renamed(candidates.map(\.index)), portfolio: portfolio,
+      repair: repair, matrixFree: matrixFree)
   }
 }

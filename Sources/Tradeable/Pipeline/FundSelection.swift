@@ -22,8 +22,11 @@ public struct FundSelection: Sendable {
   public let search: SearchOutcome
   /// The chosen set (members named by entry index).
   public let portfolio: Portfolio
-  /// Positive-definiteness check of the pool's correlation matrix (made once, for every capital).
+  /// Positive-definiteness check of the pool's correlation matrix (made once, for every capital); matrix-free, of
+  /// the chosen set's own matrix, never repaired.
   public let repair: CorrelationRepair
+  /// Whether the selection worked matrix-free (`FundAnalysis.matrixFree`).
+  public let matrixFree: Bool
 
   /// Settings of the run.
   public var settings: FundSelectionSettings { universe.settings }
@@ -58,8 +61,8 @@ public struct FundUniverseSummary: Sendable {
   public var poolSize: Int
   /// The smallest capital that admits a product.
   public var smallestWorkable: WorkableCapital?
-  /// Pool pairs without a defined correlation, set to 0.
-  public var undefinedPairs: Int
+  /// Pool pairs without a defined correlation, set to 0; `nil` when matrix-free (the pool's matrix is never formed).
+  public var undefinedPairs: Int?
   /// Settings of the run.
   public var settings: FundSelectionSettings
 }

@@ -41,6 +41,7 @@ extension FundRiskSettings {
       Self.correlationMonthsRange.check("correlationMonths", correlationMonths),
       CorrelationSettings.positiveDefiniteThresholdRange.check("positiveDefiniteThreshold", positiveDefiniteThreshold),
       CorrelationSettings.eigenvalueFloorRange.check("eigenvalueFloor", eigenvalueFloor),
+      CorrelationSettings.matrixFreeThresholdRange.check("matrixFreeThreshold", matrixFreeThreshold),
     ].compactMap { $0 }
   }
 }

@@ -218,7 +218,7 @@ func releaseFreedMemory() {
 
 #if canImport(Glibc)
   /// glibc's `malloc_trim`, when the C library has it.
-  nonisolated(unsafe) let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+  let mallocTrim: (@convention(c) (Int) -> Int32)? = {
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
     return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
   }()

@@ -5,7 +5,7 @@ extension FundEntry {
       switch reason {
       case .frequency:
         return medianGapDays.map { "frequency (median gap \(NumberFormat.fixed($0, decimals: 1)) days)" }
-          ?? "frequency (a single NAV)"
+          ?? (series.count == 0 ? "frequency (no NAV yet)" : "frequency (a single NAV)")
       case .history: return "history (\(series.count) NAVs)"
       default: return reason.rawValue
       }

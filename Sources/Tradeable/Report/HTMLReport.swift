@@ -96,26 +96,8 @@ public struct HTMLReport: Sendable {
     if let imported { body.append(contentsOf: importSection(imported)) }
     body.append(contentsOf: settingsSection())
 
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>Tradeable — \(esc(money(s.capital))) \(esc(base))</title>
-      <style>
-      \(Self.css)
-      </style>
-      </head>
-      <body>
-      <main>
-      \(body.joined(separator: "\n"))
-      <footer>Made by <code>tradeable report</code>. Self-contained: no scripts, no network. Method: docs/DESIGN.md.</footer>
-      </main>
-      </body>
-      </html>
-
-      """
+    return HTMLPage.document(
+      title: "Tradeable — \(money(s.capital)) \(base)", body: body, command: "tradeable report")
   }
 
   // MARK: - Sections
@@ -481,8 +463,7 @@ public struct HTMLReport: Sendable {
   /// A figure holding `chart` drawn for every layout (`id` for the desktop one, `id-narrow` for the phone one; the
   /// CSS shows one) and its caption.
   func figure(_ chart: some Chart, id: String, caption: String) -> String {
-    let drawings = ChartLayout.all.map { chart.svg(id: $0.isNarrow ? id + "-narrow" : id, layout: $0) }
-    return "<figure>\n" + drawings.joined(separator: "\n") + "\n<figcaption>\(esc(caption))</figcaption></figure>"
+    HTMLPage.figure(chart, id: id, caption: caption)
   }
 
   func esc(_ text: String) -> String { HTML.escape(text) }

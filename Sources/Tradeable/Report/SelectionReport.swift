@@ -226,7 +226,7 @@ func wrapped(_ text: String, width: Int, indent: String = "  ") -> [String] {
 }
 
 /// `text` broken at spaces into lines of at most `width` characters (a longer word gets a line of its own).
-func wrapWords(_ text: String, width: Int) -> [String] {
+public func wrapWords(_ text: String, width: Int) -> [String] {
   var lines: [String] = []
   var current = ""
   for word in text.split(separator: " ") {

@@ -16,7 +16,11 @@ public func volatilityWindow(_ prices: [Double], window: Int) -> [Double] {
 }
 
 /// Sample standard deviation (n − 1 in the denominator), two-pass for accuracy; `nil` for fewer than two values.
-public func sampleStandardDeviation(_ values: [Double]) -> Double? {
+public func sampleStandardDeviation(_ values: [Double]) -> Double? { sampleStandardDeviation(values[...]) }
+
+/// `sampleStandardDeviation` of a slice (a window of a longer series, without copying it): the same sums in the same
+/// order.
+public func sampleStandardDeviation(_ values: ArraySlice<Double>) -> Double? {
   guard values.count >= 2 else { return nil }
   var sum = 0.0
   for v in values { sum += v }
@@ -33,6 +37,11 @@ public func sampleStandardDeviation(_ values: [Double]) -> Double? {
 /// than two values. Futures' daily price differences (256 a year) and funds' returns (at their reporting frequency)
 /// are both annualised here.
 public func annualisedStandardDeviation(_ values: [Double], periodsPerYear: Double) -> Double? {
+  annualisedStandardDeviation(values[...], periodsPerYear: periodsPerYear)
+}
+
+/// `annualisedStandardDeviation` of a slice.
+public func annualisedStandardDeviation(_ values: ArraySlice<Double>, periodsPerYear: Double) -> Double? {
   sampleStandardDeviation(values).map { $0 * periodsPerYear.squareRoot() }
 }
 

@@ -83,13 +83,13 @@ struct FundSelectionTests {
   @Test("monthly correlations without a floor: −1 stays −1, and the singular matrix is repaired")
   func correlations() throws {
     let a = try Self.analysis(Self.folder())
-    let c = a.poolCorrelation.matrix
+    let c = try #require(a.poolCorrelation).matrix
     // a·c sums to 0 over every four months; P3 = −P1.
     #expect(approximately(c[0, 1], 0, relative: 0, absolute: 1e-12))
     #expect(approximately(c[0, 2], -1, relative: 1e-12))
     #expect(approximately(c[1, 2], 0, relative: 0, absolute: 1e-12))
     // 48 returns in a 60-month window: the panel has gaps (the first 12 months), handled pairwise.
-    #expect(a.poolCorrelation.hadGaps && a.poolCorrelation.undefinedPairs == 0)
+    #expect(a.poolCorrelation?.hadGaps == true && a.poolCorrelation?.undefinedPairs == 0)
     let s = try a.select(capital: 100_000_000)
     #expect(s.repair.repaired && s.repair.smallestEigenvalue < 1e-10)
   }

@@ -3,7 +3,7 @@ extension FundProduct {
   /// (fees default to 0; `currency` to the base currency; `min_subscription` is needed only by `funds select`).
   public static let columns = [
     "code", "name", "manager", "strategy", "currency", "min_subscription", "management_fee", "performance_fee",
-    "hurdle", "subscription_fee", "redemption_fee", "custody_fee",
+    "hurdle", "subscription_fee", "redemption_fee", "custody_fee", "warning_line", "stop_line",
   ]
 
   /// Reads `products.csv`. Codes must be unique; fees are fractions in [0, 1) (a trailing `%` is accepted:
@@ -27,6 +27,8 @@ extension FundProduct {
     let subscription = table.columnIndex("subscription_fee")
     let redemption = table.columnIndex("redemption_fee")
     let custody = table.columnIndex("custody_fee")
+    let warning = table.columnIndex("warning_line")
+    let stop = table.columnIndex("stop_line")
     if table.rows.isEmpty {
       throw InputError(
         file: table.file, line: 1, message: "the file has a header but no products",
@@ -64,13 +66,35 @@ extension FundProduct {
         }
         return value
       }
+      func line(_ column: Int?, _ name: String) throws(InputError) -> Double? {
+        try table.number(row, column).map { value throws(InputError) in
+          guard value > 0 else {
+            throw InputError(
+              file: table.file, line: row.line, column: column! + 1,
+              message: "\(name) \(JSONValue.format(value)) is not positive",
+              suggestion: "Give the line as a NAV level in the units of the product's NAVs (0.8 for a product that "
+                + "started at 1), or leave it empty.")
+          }
+          return value
+        }
+      }
+      let warningValue = try line(warning, "warning_line")
+      let stopValue = try line(stop, "stop_line")
+      if let warningValue, let stopValue, warningValue < stopValue {
+        throw InputError(
+          file: table.file, line: row.line, column: warning! + 1,
+          message: "the warning line \(JSONValue.format(warningValue)) is below the stop line "
+            + "\(JSONValue.format(stopValue))",
+          suggestion: "The warning line comes first as the NAV falls: make it at least the stop line (e.g. 0.8 and "
+            + "0.7), or swap the two columns.")
+      }
       let ccy = row[currency]
       products.append(
         FundProduct(
           code: c, name: row[name], manager: row[manager], strategy: row[strategy],
           currency: ccy.isEmpty ? nil : ccy, minimumSubscription: minimumValue, managementFee: try fee(management),
           performanceFee: schedule, subscriptionFee: try fee(subscription), redemptionFee: try fee(redemption),
-          custodyFee: try fee(custody), sourceLine: row.line))
+          custodyFee: try fee(custody), warningLine: warningValue, stopLine: stopValue, sourceLine: row.line))
     }
     return products
   }

@@ -24,13 +24,19 @@ public struct FundProduct: Sendable, Equatable {
   public var redemptionFee: Double
   /// Custody (and administration) fee, a fraction a year.
   public var custodyFee: Double
+  /// Warning line (预警线), a NAV level: at or below it the manager must act (reduce risk, report to investors).
+  /// `nil` when the product has none.
+  public var warningLine: Double?
+  /// Stop-loss line (止损线), a NAV level: at or below it the product is liquidated. `nil` when it has none.
+  public var stopLine: Double?
   /// Line of `products.csv` (0 when the product was not read from a file).
   public var sourceLine: Int
 
   public init(
     code: String, name: String = "", manager: String = "", strategy: String = "", currency: String? = nil,
     minimumSubscription: Double? = nil, managementFee: Double = 0, performanceFee: PerformanceFeeSchedule = .none,
-    subscriptionFee: Double = 0, redemptionFee: Double = 0, custodyFee: Double = 0, sourceLine: Int = 0
+    subscriptionFee: Double = 0, redemptionFee: Double = 0, custodyFee: Double = 0, warningLine: Double? = nil,
+    stopLine: Double? = nil, sourceLine: Int = 0
   ) {
     self.code = code
     self.name = name
@@ -43,6 +49,8 @@ public struct FundProduct: Sendable, Equatable {
     self.subscriptionFee = subscriptionFee
     self.redemptionFee = redemptionFee
     self.custodyFee = custodyFee
+    self.warningLine = warningLine
+    self.stopLine = stopLine
     self.sourceLine = sourceLine
   }
 

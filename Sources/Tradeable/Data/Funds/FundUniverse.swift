@@ -27,3 +27,14 @@ public struct FundUniverse: Sendable {
   /// Index of the product `code`, if any.
   public func index(of code: String) -> Int? { products.firstIndex { $0.code == code } }
 }
+
+extension FundUniverse {
+  /// The universe as it was known at `date` (DESIGN.md §8's `--date D`): every series cut to its NAVs on or before
+  /// it, products unchanged. A product that had not reported yet keeps an empty series, which cleaning drops
+  /// (`frequency`, `history`) and every report still lists.
+  public func asOf(_ date: CalendarDay) -> FundUniverse {
+    FundUniverse(
+      products: products, series: series.map { $0.truncated(through: date) }, productsFile: productsFile,
+      source: source)
+  }
+}

@@ -27,12 +27,23 @@ public enum ReportingFrequency: String, Codable, Sendable, CaseIterable {
     Self.allCases.firstIndex(of: self)! > Self.allCases.firstIndex(of: other)!
   }
 
+  /// The longest median gap of the class, calendar days: 4 daily, 10 weekly, 17 biweekly, 35 monthly; `nil` for
+  /// `irregular`, which has no upper end.
+  public var longestGapDays: Double? {
+    switch self {
+    case .daily: return 4
+    case .weekly: return 10
+    case .biweekly: return 17
+    case .monthly: return 35
+    case .irregular: return nil
+    }
+  }
+
   /// The class of a median gap in calendar days: ≤ 4 daily, ≤ 10 weekly, ≤ 17 biweekly, ≤ 35 monthly, else irregular.
   public static func classify(medianGapDays gap: Double) -> ReportingFrequency {
-    if gap <= 4 { return .daily }
-    if gap <= 10 { return .weekly }
-    if gap <= 17 { return .biweekly }
-    if gap <= 35 { return .monthly }
+    for frequency in allCases {
+      if let longest = frequency.longestGapDays, gap <= longest { return frequency }
+    }
     return .irregular
   }
 
