@@ -36,7 +36,7 @@ extension Universe {
       throw InputError(
         file: instrumentsPath, message: "no instruments.csv in the data folder",
         suggestion: "Create it with the header code,name,asset_class,exchange,currency,multiplier,tick_size,... "
-          + "(see the README's data formats).")
+          + "(see docs/data-formats.md).")
     }
     let instrumentsTable = try CSVTable(contentsOf: instrumentsPath)
     let instruments = try InstrumentSpecification.load(instrumentsTable)
