@@ -43,15 +43,20 @@ public indirect enum JSONValue: Sendable, Equatable {
   }
 
   func write(into out: inout String, level: Int, indent: Bool) {
+    // Scalars first: they need no padding (a 100,000-instrument document holds millions of them).
+    switch self {
+    case .null: return out += "null"
+    case let .bool(b): return out += b ? "true" : "false"
+    case let .number(x): return out += JSONValue.format(x)
+    case let .integer(i): return out += String(i)
+    case let .string(s): return JSONValue.writeString(s, into: &out)
+    case .array, .object: break
+    }
     let newline = indent ? "\n" : ""
     let pad = indent ? String(repeating: "  ", count: level + 1) : ""
     let closePad = indent ? String(repeating: "  ", count: level) : ""
     switch self {
-    case .null: out += "null"
-    case let .bool(b): out += b ? "true" : "false"
-    case let .number(x): out += JSONValue.format(x)
-    case let .integer(i): out += String(i)
-    case let .string(s): JSONValue.writeString(s, into: &out)
+    case .null, .bool, .number, .integer, .string: return  // written above
     case let .array(items):
       if items.isEmpty {
         out += "[]"
@@ -100,6 +105,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   static func writeString(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings (codes, keys, dates) need no escape: appended whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += s
+      out += "\""
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
