@@ -34,15 +34,7 @@ extension SettingsDocument {
       root = block.value
     }
     let settings = try JSONDocumentDecoder(file: file).decode(Self.self, from: root, defaults: defaults)
-    if let violation = settings.violations.first {
-      let node = root.member(at: violation.key.split(separator: ".").map(String.init)) ?? root
-      var given: String? = nil
-      if case .number(_, let text, _) = node { given = text }
-      throw InputError(
-        file: file, line: node.position.line, column: node.position.column,
-        message: violation.message(name: "'\(violation.key)':", given: given),
-        suggestion: "Change that value in the settings file.")
-    }
+    if let violation = settings.violations.first { throw violation.inputError(in: root, file: file) }
     return settings
   }
 }

@@ -339,3 +339,18 @@ extension JSONDocument {
     }
   }
 }
+
+extension SettingViolation {
+  /// The error for this violation in the settings document `root` read from `file`: at the line and column of the
+  /// offending value (of `root` when the key is absent), quoting the value as written, the key named
+  /// `'prefix.key'` (`prefix` when the document is a block of a larger one, as `tradingSettings`).
+  public func inputError(in root: JSONDocument.Node, file: String, prefix: String? = nil) -> InputError {
+    let node = root.member(at: key.split(separator: ".").map(String.init)) ?? root
+    var given: String? = nil
+    if case .number(_, let text, _) = node { given = text }
+    let name = prefix.map { "'\($0).\(key)':" } ?? "'\(key)':"
+    return InputError(
+      file: file, line: node.position.line, column: node.position.column,
+      message: message(name: name, given: given), suggestion: "Change that value in the settings file.")
+  }
+}

@@ -242,13 +242,7 @@ public struct TradingSettings: Codable, Sendable, Equatable {
     }
     let settings = try JSONDocumentDecoder(file: file).decode(TradingSettings.self, from: root, defaults: defaults)
     if let violation = settings.violations.first {
-      let node = root.member(at: violation.key.split(separator: ".").map(String.init)) ?? root
-      var given: String? = nil
-      if case .number(_, let text, _) = node { given = text }
-      throw InputError(
-        file: file, line: node.position.line, column: node.position.column,
-        message: violation.message(name: "'\(TradingSettings.documentKey).\(violation.key)':", given: given),
-        suggestion: "Change that value in the settings file.")
+      throw violation.inputError(in: root, file: file, prefix: documentKey)
     }
     return settings
   }
