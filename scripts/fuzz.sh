@@ -10,7 +10,7 @@
 # over every subcommand of the release binary). Seeds are cut from data/ (Fuzz/make_seeds.py); every input that ever
 # broke a target is kept in Fuzz/Regressions/TARGET/ and replayed by the tests (FuzzRegressionTests). A failure leaves
 # the input in .build/fuzz/artifacts/TARGET/: copy it to Fuzz/Regressions/TARGET/, fix the fault, and run `swift test`.
-# Every input must end within 20 s and 3 GB (the checks the issue's reproducers must pass).
+# Every input must end within 20 s and 3 GB (the bound every reproducer must meet).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=(instruments fx products price-file long-price-file nav pysystemtrade-prices settings data-folder

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `tradeable funds`: fund research and fund-of-funds selection (issue 4).
+/// `tradeable funds`: fund research and fund-of-funds selection.
 struct FundsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "funds",

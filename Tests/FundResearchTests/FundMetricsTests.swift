@@ -130,7 +130,7 @@ struct FundMetricsTests {
 
   @Test("month-end windows: a k-month window of a month-end series holds k monthly returns")
   func monthEndWindows() throws {
-    // The case: 30 June − 3 months was 30 March, so 31 March counted as inside and 28 February became the
+    // The case the month-end rule fixes: 30 June − 3 months was 30 March, so 31 March counted as inside and 28 February became the
     // base (4 returns). Now a month end maps to the month end: the start is 31 March, the base is 31 March, 3 returns.
     #expect(CalendarDay(iso: "2023-06-30")!.windowStart(months: 3) == CalendarDay(iso: "2023-03-31"))
     #expect(CalendarDay(iso: "2023-06-15")!.windowStart(months: 3) == CalendarDay(iso: "2023-03-15"))

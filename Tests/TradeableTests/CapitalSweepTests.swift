@@ -101,7 +101,7 @@ struct CapitalSweepTests {
 
   /// The default sweep of the bundled data (25 log-spaced capitals, 20,000 to 50,000,000): refined at every capital
   /// is at least the greedy set there, and the Sharpe ratio never falls as capital grows (DESIGN.md §6b); the greedy
-  /// sweep does fall (the issue that asked for this: 2,050,000 → 2,920,000).
+  /// sweep does fall (from 2,050,000 to 2,920,000).
   @Test("refined ≥ greedy at every capital; the refined sweep never falls with capital, the greedy one does")
   func monotone() throws {
     let universe = try Universe.load(folder: PackagePaths.bundledFutures.path)

@@ -12,7 +12,7 @@ public enum BlendRebalancing: Sendable, Equatable {
   case never
 }
 
-/// A fixed-weight mix of series backtested on their common dates (issue 4 item 7): "what if 20% of my 60/40 were a
+/// A fixed-weight mix of series backtested on their common dates: "what if 20% of my 60/40 were a
 /// trend sleeve".
 ///
 /// The mix starts at its weights on the first date all components have a value; on each later common date every

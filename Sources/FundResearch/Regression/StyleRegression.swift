@@ -1,6 +1,6 @@
 import Tradeable
 
-/// A product's returns regressed on factor returns (issue 4 item 5): `r_t = α + Σ βⱼ fⱼ,t + e_t`.
+/// A product's returns regressed on factor returns: `r_t = α + Σ βⱼ fⱼ,t + e_t`.
 ///
 /// Returns are taken over the same intervals: the dates on which the product and every factor all have a value
 /// (optionally within `start … end`), and `r_t = v_t / v_{t'} − 1` between consecutive such dates. So a monthly

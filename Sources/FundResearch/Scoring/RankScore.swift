@@ -1,6 +1,6 @@
 import Tradeable
 
-/// Settings of the rank score (issue 4 item 4, DESIGN.md §8).
+/// Settings of the rank score (DESIGN.md §8).
 public struct RankScoreSettings: Sendable, Equatable {
   /// Calendar months of the trailing window (36).
   public var windowMonths: Int = 36

@@ -87,7 +87,7 @@ struct HandcraftedWeighting: WeightingMethod {
 /// member ranks are smallest, compared lexicographically; a cluster is named by its lowest member rank, so the result
 /// depends only on the matrix and the ranks, never on hashing or memory addresses. The selection ranks members by
 /// code in byte order, so a set's weights do not depend on the order its members joined it; without `ranks` the rows'
-/// positions rank them. The top-down recursive two-way split of the issue is this tree read from the root.
+/// positions rank them. The top-down recursive two-way split is this tree read from the root.
 ///
 /// - Parameters:
 ///   - correlation: `m × m` symmetric matrix (column-major), read only.

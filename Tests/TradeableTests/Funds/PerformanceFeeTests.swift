@@ -3,15 +3,15 @@ import Testing
 import Tradeable
 import _TestSupport
 
-/// Tiered performance fees: the issue's example, the products.csv notation, and what is rejected.
+/// Tiered performance fees: a typical CTA schedule, the products.csv notation, and what is rejected.
 @Suite("Performance fees and products.csv")
 struct PerformanceFeeTests {
-  /// Issue 4: 0% below 6% a year, 20% of the excess from 6% to 20%, 30% from 20% to 40%, 50% above 40%.
+  /// The schedule: 0% below 6% a year, 20% of the excess from 6% to 20%, 30% from 20% to 40%, 50% above 40%.
   static let tiered = PerformanceFeeSchedule(tiers: [
     .init(threshold: 0.06, rate: 0.20), .init(threshold: 0.20, rate: 0.30), .init(threshold: 0.40, rate: 0.50),
   ])
 
-  @Test("the issue's tiered example at returns in each tier")
+  @Test("the tiered example at returns in each tier")
   func tieredExample() {
     let f = Self.tiered
     // At or below 6%: nothing.

@@ -1,5 +1,5 @@
 extension FundProduct {
-  /// The columns of `products.csv` (issue 4). Only `code` is required; every other column may be absent or empty
+  /// The columns of `products.csv`. Only `code` is required; every other column may be absent or empty
   /// (fees default to 0; `currency` to the base currency; `min_subscription` is needed only by `funds select`).
   public static let columns = [
     "code", "name", "manager", "strategy", "currency", "min_subscription", "management_fee", "performance_fee",

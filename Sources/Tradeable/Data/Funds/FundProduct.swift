@@ -1,4 +1,4 @@
-/// A fund product as `products.csv` describes it (issue 4). Fees are fractions: a year for the ongoing ones
+/// A fund product as `products.csv` describes it. Fees are fractions: a year for the ongoing ones
 /// (management, custody), per transaction for subscription and redemption (0.01 = 1% of the amount invested).
 public struct FundProduct: Sendable, Equatable {
   /// Unique code; the NAV series carry the same code.

@@ -2,7 +2,7 @@
 /// threshold and the next tier's threshold (the last tier has no upper end). Returns and thresholds are annual
 /// fractions (0.06 = 6% a year); rates are fractions of the return in the tier (0.20 = 20%).
 ///
-/// The example — nothing below 6% a year, 20% of the excess from 6% to 20%, 30% from 20% to 40%, 50% above
+/// A typical CTA fund's schedule — nothing below 6% a year, 20% of the excess from 6% to 20%, 30% from 20% to 40%, 50% above
 /// 40% — is `[(0.06, 0.20), (0.20, 0.30), (0.40, 0.50)]`, written `0.20@0.06;0.30@0.20;0.50@0.40` in `products.csv`.
 /// A single rate above a hurdle `h` is one tier `[(h, rate)]`.
 public struct PerformanceFeeSchedule: Sendable, Equatable {
