@@ -92,11 +92,8 @@ struct WalkForwardCommand: AnalysisCommand {
 
   func validate() throws {
     try dataOptions.refusePysystemtradeFormat("walkforward")
-    if searchOptions.search == .exact {
-      throw ValidationError(
-        "walkforward does not run --search exact: its time budget would make each year's selection depend on the "
-          + "machine's speed. Use --search refined (the default) or --search greedy.")
-    }
+    // Refused before any file is read; a settings file asking for it is refused by the walk-forward itself.
+    if searchOptions.search == .exact { throw ValidationError(WalkForward.exactSearchRefusal) }
     let values = capital
     for value in values { try OptionCheck.value("--capital", value, .positiveMoney) }
     guard Set(values).count == values.count else { throw ValidationError("--capital lists a capital twice.") }
@@ -160,8 +157,7 @@ func runWalkForward(
     case .noData:
       printError("error: \(data) holds no prices.\n  Check the data folder.")
     case .exactSearch:
-      printError("error: the walk-forward does not run the exact search: its time budget would make each year's "
-        + "selection depend on the machine's speed.\n  Use --search refined (the default) or --search greedy.")
+      printError("error: " + WalkForward.exactSearchRefusal)
     }
     throw ExitCode(1)
   }

@@ -20,15 +20,7 @@ struct MatrixFreeGapsTests {
   }()
 
   static func settings(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> PipelineSettings {
-    var s = PipelineSettings()
-    s.correlation.mode = mode
-    s.selection.weighting = scheme
-    // Matrix-free never has the matrix, so it cannot repair it; compare like with like.
-    s.correlation.repair = false
-    // Refinement with handcrafted or max-Sharpe weights re-weights every candidate set of every move: minutes in a
-    // debug build on this pool, so those two compare the greedy path and set; equal weights compare the refined set.
-    s.selection.search.mode = scheme == .equal ? .refined : .greedy
-    return s
+    MatrixFreeTests.comparable(mode, scheme)
   }
 
   @Test("N = 600 with gaps: identical selection, numbers within 1e-11", arguments: WeightingScheme.allCases)

@@ -15,15 +15,22 @@ struct MatrixFreeTests {
   }()
 
   static func settings(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> PipelineSettings {
-    var s = PipelineSettings()
+    var s = comparable(mode, scheme)
     s.filters.history.minimumPrices = 500
     s.correlation.weeks = 100
+    return s
+  }
+
+  /// Settings under which the full and the matrix-free paths can be compared (also `MatrixFreeGapsTests`'s).
+  static func comparable(_ mode: CorrelationMode, _ scheme: WeightingScheme) -> PipelineSettings {
+    var s = PipelineSettings()
     s.correlation.mode = mode
     s.selection.weighting = scheme
-    // The full path would repair the (rank-deficient, N > T) matrix; matrix-free cannot, so compare like with like.
+    // The full path would repair its matrix; matrix-free never has the matrix, so it cannot: compare like with like.
     s.correlation.repair = false
-    // Refinement with handcrafted or max-Sharpe weights re-weights every candidate set of every move: far too slow
-    // for 2,000 candidates in a debug build. Equal weights are refined (DESIGN.md §6b) on both paths.
+    // Refinement with handcrafted or max-Sharpe weights re-weights every candidate set of every move: minutes in a
+    // debug build on these pools, so those two compare the greedy path and set; equal weights are refined (DESIGN.md
+    // §6b) on both paths.
     s.selection.search.mode = scheme == .equal ? .refined : .greedy
     return s
   }

@@ -14,6 +14,7 @@ public enum FileBytes {
     var bytes = [UInt8](repeating: 0, count: size)
     var done = 0
     if size > 0 {
+      // `withUnsafeMutableBytes` rethrows untyped errors: the typed one travels in a `Result`.
       let result = bytes.withUnsafeMutableBytes { buffer in
         Result { () throws(InputError) in
           try readFully(fd, into: buffer.baseAddress!, count: size, displayName: displayName)

@@ -43,20 +43,15 @@ public indirect enum JSONValue: Sendable, Equatable {
   }
 
   func write(into out: inout String, level: Int, indent: Bool) {
-    // Scalars first: they need no padding (a 100,000-instrument document holds millions of them).
-    switch self {
-    case .null: return out += "null"
-    case let .bool(b): return out += b ? "true" : "false"
-    case let .number(x): return out += JSONValue.format(x)
-    case let .integer(i): return out += String(i)
-    case let .string(s): return JSONValue.writeString(s, into: &out)
-    case .array, .object: break
-    }
+    // Padding is made only for containers: a 100,000-instrument document holds millions of scalars.
     let newline = indent ? "\n" : ""
-    let pad = indent ? String(repeating: "  ", count: level + 1) : ""
-    let closePad = indent ? String(repeating: "  ", count: level) : ""
+    func pad(_ depth: Int) -> String { indent ? String(repeating: "  ", count: depth) : "" }
     switch self {
-    case .null, .bool, .number, .integer, .string: return  // written above
+    case .null: out += "null"
+    case let .bool(b): out += b ? "true" : "false"
+    case let .number(x): out += JSONValue.format(x)
+    case let .integer(i): out += String(i)
+    case let .string(s): JSONValue.writeString(s, into: &out)
     case let .array(items):
       if items.isEmpty {
         out += "[]"
@@ -72,27 +67,29 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "]"
         return
       }
+      let inner = pad(level + 1)
       out += "[" + newline
       for (k, item) in items.enumerated() {
-        out += pad
+        out += inner
         item.write(into: &out, level: level + 1, indent: indent)
         out += k + 1 < items.count ? "," + newline : newline
       }
-      out += closePad + "]"
+      out += pad(level) + "]"
     case let .object(members):
       if members.isEmpty {
         out += "{}"
         return
       }
+      let inner = pad(level + 1)
       out += "{" + newline
       for (k, (key, value)) in members.enumerated() {
-        out += pad
+        out += inner
         JSONValue.writeString(key, into: &out)
         out += indent ? ": " : ":"
         value.write(into: &out, level: level + 1, indent: indent)
         out += k + 1 < members.count ? "," + newline : newline
       }
-      out += closePad + "}"
+      out += pad(level) + "}"
     }
   }
 

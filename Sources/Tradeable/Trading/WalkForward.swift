@@ -95,6 +95,11 @@ public struct WalkForward: Sendable {
     case exactSearch
   }
 
+  /// Why the walk-forward refuses the exact search, for every message that says so.
+  public static let exactSearchRefusal =
+    "the walk-forward does not run the exact search: its time budget would make each year's selection depend on "
+    + "the machine's speed. Use --search refined (the default) or --search greedy."
+
   /// Rebalance dates, increasing.
   public let rebalanceDates: [CalendarDay]
   /// Years of the range without a weekday with a price (no rebalance then).
