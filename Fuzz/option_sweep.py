@@ -163,7 +163,10 @@ def main():
     print(f"option sweep: {len(commands)} commands, "
           f"{sum(len(o) for _, o, _ in commands)} value options, seed {seed}, {seconds:.0f} s")
 
+    # Runs start in a scratch folder that sees the bundled data as data/ (the commands' default folders), so that a
+    # value drawn for an output option (--ic-csv 1e308) writes there, never into the checkout.
     scratch = tempfile.mkdtemp(prefix="tradeable-options-")
+    os.symlink(os.path.join(root, "data"), os.path.join(scratch, "data"))
     deadline = time.monotonic() + seconds
     runs = 0
     # Each command once with its required options only, then random draws.
@@ -191,7 +194,7 @@ def main():
                     arguments[i + 1] = value
                 else:
                     arguments += [option, value]
-            problem = run_once(binary, arguments, root)
+            problem = run_once(binary, arguments, scratch)
             runs += 1
             if problem:
                 print(f"option sweep: FAILED after {runs} runs: tradeable {' '.join(repr(a) for a in arguments)}")

@@ -77,7 +77,7 @@ struct FundsFactorTestCommand: ParsableCommand {
       let universe = try input.loadUniverse()
       let test = FactorTest(universe: universe, cleaning: input.rules, settings: settings)
       if let icCSV, let problem = writeFile(icCSV, test.monthlyCSV + "\n") {
-        printError("\(icCSV): error: cannot write the monthly ICs (\(problem))\n  Check that the folder exists.")
+        printError("\(InputError.printable(icCSV)): error: cannot write the monthly ICs (\(problem))\n  Check that the folder exists.")
         throw ExitCode(1)
       }
       if let html {

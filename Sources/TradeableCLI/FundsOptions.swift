@@ -168,8 +168,8 @@ func writeHTML(_ path: String, _ page: String, what: String) throws {
     return
   }
   if let problem = writeFile(path, page) {
-    printError("\(path): error: cannot write \(what) (\(problem))\n  Check that the folder exists and is writable.")
+    printError("\(InputError.printable(path)): error: cannot write \(what) (\(problem))\n  Check that the folder exists and is writable.")
     throw ExitCode(1)
   }
-  printError("Wrote \(path) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(what).")
+  printError("Wrote \(InputError.printable(path)) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(what).")
 }

@@ -141,7 +141,7 @@ func runWalkForward(
       universe: universe, settings: settings, trading: trading, capitals: capitals, from: range.from, to: range.to,
       recordsPositions: recordsPositions, observer: observer)
   } catch let failure as WalkForward.Failure {
-    let data = universe.source
+    let data = InputError.printable(universe.source)
     let span = [universe.histories.compactMap(\.dates.first).min(), universe.lastDate].compactMap { $0 }
       .map(\.description).joined(separator: " to ")
     switch failure {

@@ -30,13 +30,25 @@ struct FuzzRegressionTests {
 
   @Test("the harness tells a clean end from a broken promise")
   func harness() {
-    // A valid fx file ends cleanly; an error with a raw control character does not.
+    // A valid fx file ends cleanly, and so does a clean error; an error without a file or at line 0 does not.
     #expect(InputFuzzTarget.fx.check(Array("currency,rate\nUSD,1\nEUR,1.1\n".utf8)) == nil)
     #expect(InputFuzzTarget.fx.check(Array("currency,rate\nUSD,x\n".utf8)) == nil)  // a clean error
-    let raw = InputError(file: "f", line: 1, column: 1, message: "bad \u{1B}[2J", suggestion: "s")
-    #expect(InputFuzzTarget.checkErrorForTesting(raw) != nil)
+    #expect(InputFuzzTarget.checkErrorForTesting(InputError(file: "", message: "m", suggestion: "s")) != nil)
+    #expect(InputFuzzTarget.checkErrorForTesting(InputError(file: "f", line: 0, message: "m", suggestion: "s")) != nil)
     let long = InputError(file: "f", line: 1, message: String(repeating: "x", count: 5_000), suggestion: "s")
     #expect(InputFuzzTarget.checkErrorForTesting(long) != nil)
+  }
+
+  @Test("an error's text escapes what it must not print raw, in its file name too")
+  func printableDescription() {
+    // A control character, a line break and a terminal escape in the three parts come out as \xNN (their UTF-8 bytes,
+    // written out by hand); a backslash and printable non-ASCII stay as they are.
+    let raw = InputError(
+      file: "prices/\u{0E}AEX.csv", line: 3, column: 1, message: "bad \u{1B}[2J é", suggestion: "two\nlines \\ \u{85}")
+    #expect(raw.description == "prices/\\x0EAEX.csv:3:1: error: bad \\x1B[2J é\n  two\\x0Alines \\ \\xC2\\x85")
+    #expect(InputFuzzTarget.checkErrorForTesting(raw) == nil)
+    let plain = InputError(file: "a\\b.csv", message: "m", suggestion: "s")
+    #expect(plain.description == "a\\b.csv: error: m\n  s")
   }
 
   @Test("a whole data folder in one archive loads, analyses and selects")

@@ -23,13 +23,17 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `file:line:column: error: message` then the suggestion on its own line, as compilers print them.
+  ///
+  /// The file, the message and the suggestion each go through `printable`, so the text is always exactly two lines
+  /// of visible characters, whatever the file names hold (a control character in an instrument's code names a price
+  /// file with that character in it).
   public var description: String {
-    var location = file
+    var location = Self.printable(file)
     if let line {
       location += ":\(line)"
       if let column { location += ":\(column)" }
     }
-    return "\(location): error: \(message)\n  \(suggestion)"
+    return "\(location): error: \(Self.printable(message))\n  \(Self.printable(suggestion))"
   }
 }
 
@@ -42,10 +46,6 @@ extension InputError {
     var out = ""
     var shown = 0
     var i = bytes.startIndex
-    func hex(_ b: UInt8) -> String {
-      let digits = String(b, radix: 16, uppercase: true)
-      return "\\x" + (digits.count == 1 ? "0" + digits : digits)
-    }
     while i != bytes.endIndex {
       if shown == limit {
         out += "…"
@@ -71,15 +71,44 @@ extension InputError {
           continue
         }
       }
-      out += hex(b)
+      out += hexEscape(b)
       i = bytes.index(after: i)
     }
     return out
   }
 
+  /// `text` as it is when every character in it is visible; otherwise each invisible one (a control character, a line
+  /// break, a format or private-use character) as `\xNN` escapes of its UTF-8 bytes. Unlike `escapedExcerpt` it never
+  /// cuts and leaves a backslash alone, so a file name or folder the user gave reads as typed.
+  public static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: \.isInvisible) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isInvisible {
+        for byte in String(scalar).utf8 { out += hexEscape(byte) }
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// `\xNN`, two upper-case hex digits: how a message shows a byte it must not print.
+  static func hexEscape(_ byte: UInt8) -> String {
+    let digits = String(byte, radix: 16, uppercase: true)
+    return "\\x" + (digits.count == 1 ? "0" + digits : digits)
+  }
+
   /// `escapedExcerpt` of a string's UTF-8 bytes.
   public static func escapedExcerpt(_ text: String, limit: Int = 40) -> String {
     escapedExcerpt(Array(text.utf8), limit: limit)
+  }
+}
+
+extension Unicode.Scalar {
+  /// A C0 or C1 control character, DEL, or an invisible character of another kind (see `GeneralCategory.isInvisible`).
+  var isInvisible: Bool {
+    value < 0x20 || (value >= 0x7F && value < 0xA0) || properties.generalCategory.isInvisible
   }
 }
 

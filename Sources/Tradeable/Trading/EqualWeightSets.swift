@@ -11,15 +11,32 @@ enum EligibleCorrelation {
   case rows(PanelCorrelationRows)
 
   /// The correlations the selection at `capital` uses, over `analysis`'s eligible instruments (eligible order).
+  ///
+  /// Matrix-free, the floored correlations of all the eligible instruments are formed once (`floored` of every
+  /// eligible position) when there are at most `formedMatrixLimit(_:)` of them: a baseline draws thousands of sets,
+  /// and reading each set's correlations from the panel again would cost `O(k²·weeks)` a draw (minutes on the bundled
+  /// data with a high IDM cap) for the same numbers. Above it, each set's are computed when drawn.
   init(analysis: UniverseAnalysis, capital: Double) throws {
     let positions = analysis.screening(capital: capital).positions
     if let matrix = analysis.selectionCorrelation {
       self = .matrix(matrix, positions: positions)
     } else {
-      self = .rows(
-        PanelCorrelationRows(
-          panel: analysis.poolPanel, columns: positions, floor: analysis.settings.correlation.floor))
+      let rows = PanelCorrelationRows(
+        panel: analysis.poolPanel, columns: positions, floor: analysis.settings.correlation.floor)
+      if positions.count <= Self.formedMatrixLimit(analysis.settings.correlation) {
+        let all = Array(positions.indices)
+        self = .matrix(Self.floored(rows, all), positions: all)
+      } else {
+        self = .rows(rows)
+      }
     }
+  }
+
+  /// The most eligible instruments whose floored matrix a matrix-free baseline forms: the automatic threshold of the
+  /// full path, or the default one when the settings ask for less (a matrix the full path would form by default:
+  /// 2,500² values, 50 MB).
+  static func formedMatrixLimit(_ settings: CorrelationSettings) -> Int {
+    max(settings.matrixFreeThreshold, CorrelationSettings().matrixFreeThreshold)
   }
 
   /// `Σ_{a,b ∈ members} C_ab` over eligible positions `members` (each diagonal entry 1): `k² · wᵀCw` for equal
