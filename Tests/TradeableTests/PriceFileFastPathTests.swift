@@ -47,7 +47,8 @@ struct PriceFileFastPathTests {
     for carry in 0xFA...0xFF {
       for value in 0...255 {
         let bytes: [UInt8] = [UInt8(carry), UInt8(value), 0x35, 0x35, 0x35, 0x35, 0x35, 0x35]
-        let marks = bytes.withUnsafeBufferPointer { PriceFileReader.nonDigitBits(PriceFileReader.word($0.baseAddress!)) }
+        let word = bytes.withUnsafeBufferPointer { PriceFileReader.word($0.baseAddress!) }
+        let marks = PriceFileReader.nonDigitBits(word)
         // The carrying byte is marked; a byte after it marked a digit is one.
         #expect(marks & 1 == 1)
         if marks & 2 == 0 { #expect(value >= 0x30 && value <= 0x39, "byte \(value) after \(carry)") }
@@ -89,7 +90,9 @@ struct PriceFileFastPathTests {
       case 2: return digits(1 + Int(random.next() % 10)) + "." + digits(1 + Int(random.next() % 12))
       case 3: return digits(9 + Int(random.next() % 17))
       case 4: return "0" + digits(3) + "." + digits(2) + "0"
-      case 5: return random.pick(["1e3", ".5", "5.", ".", "-", "-0", "+1.5", "1,5", " 12.5", "12.5 ", "0x10", "", "9" + digits(15) + ".9"])
+      case 5:
+        return random.pick(
+          ["1e3", ".5", "5.", ".", "-", "-0", "+1.5", "1,5", " 12.5", "12.5 ", "0x10", "", "9" + digits(15) + ".9"])
       case 6 where volume: return random.pick(["", "", "1.5", "-3", "0"])
       default: return digits(1 + Int(random.next() % 8)) + "." + digits(1 + Int(random.next() % 8))
       }
@@ -123,7 +126,7 @@ struct PriceFileFastPathTests {
         fastFiles += 1
         #expect(Self.same(history, reference), "file \(file):\n\(text)")
       case (.failure, let history?):
-        Issue.record("the fast path accepted a file the general reader rejects: file \(file), \(history.count) rows:\n\(text)")
+        Issue.record("the fast path accepted a file the general reader rejects: file \(file), \(history.count) rows")
       default: break  // the fast path gave the file to the general reader
       }
     }
@@ -137,8 +140,9 @@ struct PriceFileFastPathTests {
     // Five rows of one shape, the fourth with one byte after its date's comma replaced: by a digit (the same shape,
     // another value), by the bytes around the digits (/ and :), by separators, signs, letters, spaces, control and
     // high bytes. Each file must read as the general reader reads it, or be left to it.
-    let replacements: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x20, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x65,
-      0x7F, 0x80, 0xFA, 0xFF]
+    let replacements: [UInt8] = [
+      0x00, 0x09, 0x0A, 0x0D, 0x20, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x65, 0x7F, 0x80, 0xFA, 0xFF,
+    ]
     for hasVolume in [true, false] {
       let rest = hasVolume ? "1234.5,678\n" : "1234.5\n"
       for position in 0..<rest.utf8.count {
@@ -163,7 +167,9 @@ struct PriceFileFastPathTests {
     }
     // The shape holds while only the volume's length changes: 678, then 1, 12345678 (eight digits) and 123456789.
     var text = "date,price,volume\n"
-    for (day, volume) in zip(4...8, ["678", "1", "12345678", "123456789", "5"]) { text += "2021-01-0\(day),1234.5,\(volume)\n" }
+    for (day, volume) in zip(4...8, ["678", "1", "12345678", "123456789", "5"]) {
+      text += "2021-01-0\(day),1234.5,\(volume)\n"
+    }
     let history = try #require(try Self.fastHistory(Array(text.utf8), in: folder))
     #expect(history.volumes == [678, 1, 12_345_678, 123_456_789, 5] && history.prices.allSatisfy { $0 == 1234.5 })
   }

@@ -79,7 +79,9 @@ extension PriceFileReader {
   /// value it produces is computed as `NumberParser` and `CalendarDay.parse` compute it.
   ///
   /// Speed comes from doing per row only what changes: a row whose first eight bytes (`YYYY-MM-`) are those of the row
-  /// before reuses that month's first day and length, and numbers are read eight digits at a time (`digitRun`).
+  /// before reuses that month's first day and length; a row whose price has the row before's shape is checked against
+  /// it (`RowShape`), another short row is read in one go (`shortRow`), and any other reads its numbers eight digits
+  /// at a time (`fastField`, `digitRun`).
   static func parseCommonLayout(_ p: UnsafePointer<UInt8>, count n: Int, into scratch: PriceFileScratch)
     -> (rows: Int, hasVolume: Bool)?
   {
@@ -217,17 +219,30 @@ extension PriceFileReader {
       end = second
     }
     shape = RowShape(dot: dot, second: second, hasVolume: hasVolume)
+    guard let price = shortPrice(p, low, dot: dot, fraction: fraction, powers, integerPowers) else { return nil }
+    return (price, volume, end + 1)
+  }
+
+  /// The price `I.F` at `p` (`low` its first word), its dot at `dot` and `fraction` digits after it (each part one to
+  /// eight digits): the mantissa `IF` over 10^fraction, as `fastField` computes it; `nil` from 2⁵³ on (the general
+  /// parser then rounds it).
+  @inline(__always)
+  static func shortPrice(
+    _ p: UnsafePointer<UInt8>, _ low: UInt64, dot: Int, fraction: Int, _ powers: UnsafePointer<Double>,
+    _ integerPowers: UnsafePointer<UInt64>
+  ) -> Double? {
     let mantissa: UInt64
-    if second <= 8 {
+    if dot + fraction < 8 {
       // Whole part and fraction in the first word: the dot taken out (the bytes after it moved down one), the
       // digits read as one number.
       let below = (UInt64(1) &<< UInt64(8 * dot)) &- 1
       mantissa = digitsValue((low & below) | ((low >> 8) & ~below), count: dot + fraction)
     } else {
-      mantissa = digitsValue(low, count: dot) &* integerPowers[fraction] &+ digitsValue(word(p + dot + 1), count: fraction)
+      mantissa = digitsValue(low, count: dot) &* integerPowers[fraction]
+        &+ digitsValue(word(p + dot + 1), count: fraction)
     }
     guard mantissa < (1 << 53) else { return nil }
-    return (exactDouble(mantissa) / powers[fraction], volume, end + 1)
+    return exactDouble(mantissa) / powers[fraction]
   }
 
   /// One bit per byte of the word `x` (bit k for byte k), set where the byte is not an ASCII digit. A byte is a digit
@@ -402,16 +417,9 @@ struct RowShape {
       volume = Double(PriceFileReader.digitsValue(x, count: digits))
       length += digits + 1
     }
-    let fraction = second - dot - 1
-    let mantissa: UInt64
-    if second <= 8 {
-      let below = (UInt64(1) &<< UInt64(8 * dot)) &- 1
-      mantissa = PriceFileReader.digitsValue((low & below) | ((low >> 8) & ~below), count: dot + fraction)
-    } else {
-      mantissa = PriceFileReader.digitsValue(low, count: dot) &* integerPowers[fraction]
-        &+ PriceFileReader.digitsValue(PriceFileReader.word(p + dot + 1), count: fraction)
-    }
-    guard mantissa < (1 << 53) else { return nil }
-    return (PriceFileReader.exactDouble(mantissa) / powers[fraction], volume, length)
+    guard
+      let price = PriceFileReader.shortPrice(p, low, dot: dot, fraction: second - dot - 1, powers, integerPowers)
+    else { return nil }
+    return (price, volume, length)
   }
 }
