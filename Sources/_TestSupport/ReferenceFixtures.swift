@@ -5,9 +5,9 @@ import Foundation
 /// `Tests/References/fixtures/`. Re-run `python3 Tests/References/generate_fixtures.py` to regenerate them; the
 /// README beside it says what each fixture holds.
 public enum ReferenceFixtures {
-  /// Which DESIGN.md §3 repair the code on this branch follows, so which fixture set applies: `eligible` repairs the
-  /// eligible set's matrix at each capital; `pool` repairs the capital-independent pool's matrix once. The reference
-  /// writes both (`NAME.eligible.json`, `NAME.pool.json`); switch this when the code switches.
+  /// Which DESIGN.md §3 repair the code follows, so which fixture set applies: `eligible` repairs the eligible set's
+  /// matrix at each capital; `pool` repairs the capital-independent pool's matrix once. The reference writes both
+  /// (`NAME.eligible.json`, `NAME.pool.json`); switch this when the code switches.
   public static let repair = "pool"
 
   /// The fixtures folder.

@@ -253,14 +253,10 @@ extension PriceFileReader {
     let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
     let threes: UInt64 = 0x3030_3030_3030_3030
     let v = ((x & high) ^ threes) | (((x &+ 0x0606_0606_0606_0606) & high) ^ threes)
-    // Those eight marks gathered into the top byte by one multiplication.
-    return UInt32(truncatingIfNeeded: ((byteMarks(v) >> 7) &* 0x0102_0408_1020_4080) >> 56)
-  }
-
-  /// The top bit of each non-zero byte of `x`, exactly (no carry crosses a byte: (b & 0x7F) + 0x7F ≤ 0xFE).
-  @inline(__always)
-  static func byteMarks(_ x: UInt64) -> UInt64 {
-    (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+    // The top bit of each non-zero byte of v (no carry crosses a byte: (b & 0x7F) + 0x7F ≤ 0xFE), then those eight
+    // bits gathered into the top byte by one multiplication.
+    let marks = (((v & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | v) & 0x8080_8080_8080_8080
+    return UInt32(truncatingIfNeeded: ((marks >> 7) &* 0x0102_0408_1020_4080) >> 56)
   }
 
   /// The number the first `count` (1...8) bytes of the word `x` spell, each an ASCII digit: their values moved to the

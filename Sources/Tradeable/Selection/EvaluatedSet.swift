@@ -30,13 +30,6 @@ public struct EvaluatedSet: Sendable, Equatable {
     self.memberCapital = memberCapital
   }
 
-  /// The set a greedy step ends on.
-  public init(_ step: SelectionStep) {
-    self.init(
-      members: step.members, weights: step.weights, sharpe: step.sharpe, idm: step.idm,
-      memberCapital: step.memberCapital)
-  }
-
   /// The same set with every member renamed by `names` (e.g. candidate positions to input indices).
   public func renamed(_ names: [Int]) -> EvaluatedSet {
     var set = self

@@ -260,8 +260,10 @@ struct GreedyState {
   /// The first step: one member, weight 1, so `wᵀCw = 1`, SR = its net SR and IDM 1 under every scheme.
   func singleMemberStep(added: Int) -> SelectionStep {
     SelectionStep(
-      added: added, members: members, weights: [1], sharpe: netSR[added], idm: sizing.idm(variance: 1),
-      memberCapital: [sizing.capitalNeeded(unitRisk: unitRisk[added], weight: 1, idm: sizing.idm(variance: 1))])
+      added: added,
+      set: EvaluatedSet(
+        members: members, weights: [1], sharpe: netSR[added], idm: sizing.idm(variance: 1),
+        memberCapital: [sizing.capitalNeeded(unitRisk: unitRisk[added], weight: 1, idm: sizing.idm(variance: 1))]))
   }
 
   /// The record of the members after `added` joined: the set evaluated as every record of it is
@@ -277,10 +279,7 @@ struct GreedyState {
     let set = EvaluatedSet.evaluate(
       sorted, correlation: c, method: method, netSR: netSR, unitRisk: unitRisk, codeRank: codeRank, sizing: sizing,
       fallback: true)!
-    let inOrder = set.reordered(members)
-    return SelectionStep(
-      added: added, members: members, weights: inOrder.weights, sharpe: inOrder.sharpe, idm: inOrder.idm,
-      memberCapital: inOrder.memberCapital)
+    return SelectionStep(added: added, set: set.reordered(members))
   }
 }
 

@@ -64,7 +64,7 @@ public struct Portfolio: Sendable, Equatable {
 
   /// The set `step` ends on (candidate positions into `candidates`), sized at `capital`.
   public init(step: SelectionStep?, candidates: [SelectionCandidate], capital: Double, sizing: PositionSizing) {
-    self.init(set: step.map(EvaluatedSet.init), candidates: candidates, capital: capital, sizing: sizing)
+    self.init(set: step.map(\.set), candidates: candidates, capital: capital, sizing: sizing)
   }
 
   /// The set `set` (candidate positions into `candidates`), sized at `capital`.

@@ -1,30 +1,28 @@
-/// The portfolio after one greedy step.
+/// The portfolio after one greedy step: the candidate added and the set it ends on, evaluated as every record of a
+/// set is (`EvaluatedSet.evaluate`).
 public struct SelectionStep: Sendable, Equatable {
   /// Candidate added at this step.
   public var added: Int
-  /// Members in the order they were added.
-  public var members: [Int]
-  /// Risk weights of the members, same order, summing to 1.
-  public var weights: [Double]
-  /// `SR(S) = Σ wᵢ sᵢ / √(wᵀCw)`.
-  public var sharpe: Double
-  /// `IDM(S) = min(idmCap, 1/√(wᵀCw))`.
-  public var idm: Double
-  /// Capital each member needs, same order: `maxContracts × unitRiskᵢ / (IDM × wᵢ × targetVolatility)`.
-  public var memberCapital: [Double]
-  /// The set's minimum capital: the largest of `memberCapital`.
-  public var minimumCapital: Double { memberCapital.max() ?? 0 }
+  /// The set after the step, members in the order they were added.
+  public var set: EvaluatedSet
 
-  public init(
-    added: Int, members: [Int], weights: [Double], sharpe: Double, idm: Double, memberCapital: [Double]
-  ) {
+  public init(added: Int, set: EvaluatedSet) {
     self.added = added
-    self.members = members
-    self.weights = weights
-    self.sharpe = sharpe
-    self.idm = idm
-    self.memberCapital = memberCapital
+    self.set = set
   }
+
+  /// Members in the order they were added.
+  public var members: [Int] { self.set.members }
+  /// Risk weights of the members, same order, summing to 1.
+  public var weights: [Double] { self.set.weights }
+  /// `SR(S) = Σ wᵢ sᵢ / √(wᵀCw)`.
+  public var sharpe: Double { self.set.sharpe }
+  /// `IDM(S) = min(idmCap, 1/√(wᵀCw))`.
+  public var idm: Double { self.set.idm }
+  /// Capital each member needs, same order (`EvaluatedSet.memberCapital`).
+  public var memberCapital: [Double] { self.set.memberCapital }
+  /// The set's minimum capital: the largest of `memberCapital`.
+  public var minimumCapital: Double { self.set.minimumCapital }
 }
 
 /// Why the greedy selection stopped.
@@ -63,7 +61,7 @@ public struct SelectionPath: Sendable, Equatable {
       steps: steps.map { step in
         var s = step
         s.added = names[step.added]
-        s.members = step.members.map { names[$0] }
+        s.set = step.set.renamed(names)
         return s
       }, stopReason: stopReason)
   }

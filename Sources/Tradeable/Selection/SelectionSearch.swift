@@ -86,7 +86,7 @@ public struct SelectionSearch: Sendable {
     let row = { (i: Int) in cache.row(i) }
     let greedy = GreedySelector(capital: capital, sizing: sizing, rules: rules)
     let path = greedy.path(candidates, admitted: nil, row: row, progress: progress)
-    let greedySet = path.final.map(EvaluatedSet.init)
+    let greedySet = path.final.map(\.set)
     let mode = rules.search.mode
     let refinement = Refinement(
       candidates: candidates, capital: capital, sizing: sizing, rules: rules, row: row, prefetch: { cache.prefetch($0) })
