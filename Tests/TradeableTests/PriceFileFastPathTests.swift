@@ -143,9 +143,14 @@ struct PriceFileFastPathTests {
     let replacements: [UInt8] = [
       0x00, 0x09, 0x0A, 0x0D, 0x20, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x65, 0x7F, 0x80, 0xFA, 0xFF,
     ]
-    for hasVolume in [true, false] {
-      let rest = hasVolume ? "1234.5,678\n" : "1234.5\n"
-      for position in 0..<rest.utf8.count {
+    // Positions from the day of month (the row's byte 8) to the line end, for positive and negative prices, and a
+    // price too long for the shape's window.
+    let rests = [
+      (true, "1234.5,678\n"), (true, "-1234.5,678\n"), (true, "12345678.1234,5\n"), (true, "4393,292\n"),
+      (false, "1234.5\n"), (false, "-34.25\n"), (false, "-12345678\n"),
+    ]
+    for (hasVolume, rest) in rests {
+      for position in -3..<rest.utf8.count {
         for byte in replacements {
           var bytes = Array((hasVolume ? "date,price,volume\n" : "date,price\n").utf8)
           for day in 4...8 {
@@ -165,13 +170,73 @@ struct PriceFileFastPathTests {
         }
       }
     }
-    // The shape holds while only the volume's length changes: 678, then 1, 12345678 (eight digits) and 123456789.
+    // The shape holds while only the volume's length changes: 678, then 1, 1234567 (seven digits, the longest with
+    // its line end in the word after the comma), 12345678 (eight), 123456789 (nine: field by field), none (the field
+    // left empty) and 5.
     var text = "date,price,volume\n"
-    for (day, volume) in zip(4...8, ["678", "1", "12345678", "123456789", "5"]) {
-      text += "2021-01-0\(day),1234.5,\(volume)\n"
+    let volumes = ["678", "1", "1234567", "12345678", "123456789", "", "5"]
+    for (day, volume) in zip(11...17, volumes) {
+      text += "2021-01-\(day),-1234.5,\(volume)\n"
     }
     let history = try #require(try Self.fastHistory(Array(text.utf8), in: folder))
-    #expect(history.volumes == [678, 1, 12_345_678, 123_456_789, 5] && history.prices.allSatisfy { $0 == 1234.5 })
+    #expect(history.volumes?.prefix(5) == [678, 1, 1_234_567, 12_345_678, 123_456_789])
+    #expect(history.volumes?[5].isNaN == true && history.volumes?[6] == 5)
+    #expect(history.prices.allSatisfy { $0 == -1234.5 })
+    #expect(history.dates.first == CalendarDay(iso: "2021-01-11") && history.dates.last == CalendarDay(iso: "2021-01-17"))
+  }
+
+  @Test("a summary's volumes are converted from the start of its last rows: the rows it keeps have every volume")
+  func lastRowsVolumes() throws {
+    // "date,price,volume\n" is 18 bytes and so is each row below ("2021-01-1D,1.5,DD\n"): row r starts at 18 + 18 r.
+    // The last 2 lines of the terminated file start after its third line end from the end (row 3, byte 72); without
+    // the last line end, the third from the end is row 2's (byte 54), one row early, which is safe.
+    var text = "date,price,volume\n"
+    for day in 0..<5 { text += "2021-01-1\(day + 1),1.5,\(10 + day)\n" }
+    let bytes = Array(text.utf8)
+    func start(_ bytes: [UInt8], _ lines: Int) -> Int {
+      bytes.withUnsafeBufferPointer {
+        PriceFileReader.startOfLastLines($0.baseAddress!, count: $0.count, lines: lines)
+      }
+    }
+    #expect(start(bytes, 2) == 18 + 18 * 3)
+    #expect(start(Array(bytes.dropLast()), 2) == 18 + 18 * 2)
+    #expect(start(bytes, 0) == bytes.count && start(bytes, 5) == 18 && start(bytes, 6) == 0 && start(bytes, 60) == 0)
+    // Parsed from there, the last two rows have their volumes; rows 1 and 2, read with row 0's shape, none (row 0,
+    // which sets the shape, is read in full).
+    let folder = TemporaryDataFolder()
+    let path = folder.path("case.csv")
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let scratch = PriceFileScratch()
+    let n = try scratch.read(path, displayName: path)
+    let (rows, _) = try #require(
+      PriceFileReader.parseCommonLayout(scratch.bytes, count: n, into: scratch, volumesFrom: start(bytes, 2)))
+    let volumes = Array(UnsafeBufferPointer(start: scratch.volumes, count: rows))
+    #expect(rows == 5 && volumes[3] == 13 && volumes[4] == 14 && volumes[1].isNaN && volumes[2].isNaN)
+  }
+
+  @Test("every price file of the bundled futures and of a generated universe reads as the general reader reads it")
+  func wholeUniverses() throws {
+    let temporary = TemporaryDataFolder()
+    let generated = temporary.path("universe")
+    // 200 instruments × 3 years with gaps and volumes; the generator writes negative prices for some instruments.
+    let summary = try UniverseGenerator(instruments: 200, years: 3, seed: 5).write(to: generated)
+    #expect(summary.negativePriceInstruments > 0)
+    let folders = [PackagePaths.bundledFutures.path + "/prices", generated + "/prices"]
+    let scratchFolder = TemporaryDataFolder()
+    for folder in folders {
+      let names = try FileBytes.listDirectory(folder, displayName: folder).filter { $0.hasSuffix(".csv") }
+      var fastFiles = 0
+      for name in names {
+        let bytes = try FileBytes.read(folder + "/" + name, displayName: name)
+        let reference = try PriceFileReader.readInstrumentFile(bytes, file: name)
+        guard let history = try Self.fastHistory(bytes, in: scratchFolder) else { continue }
+        fastFiles += 1
+        let agrees = Self.same(history, reference)  // (not inside #expect, which would print both histories)
+        #expect(agrees, "\(folder)/\(name)")
+      }
+      // The generator's files are all in the common layout; the bundled ones mostly (some hold longer numbers).
+      #expect(folder == generated + "/prices" ? fastFiles == names.count : fastFiles > names.count / 2, "\(folder)")
+    }
   }
 
   @Test("a short row is read in one go; any other form goes field by field with the same values")
@@ -179,10 +244,11 @@ struct PriceFileFastPathTests {
     let folder = TemporaryDataFolder()
     // Rows picked by hand around the one-go form's limits: 8 and 9 digits before the dot, 8 and 9 after, 8 and 9
     // volume digits, a 16-byte rest of row and a 17-byte one, a mantissa just below 2^53 (9007199254740991) and
-    // just above.
+    // just above; whole prices of 8 and 9 digits, negative ones, a minus zero.
     let rows = [
       "1.5,1", "12345678.12345678,1", "123456789.5,1", "1.123456789,1", "1.5,12345678", "1.5,123456789",
       "1234567.1234567,1", "1234567.12345678,1", "90071992.54740991,1", "90071992.54740993,1", "5.25,",
+      "12345678,1", "123456789,1", "-7,3", "-0,2", "-0.00,1", "-12345678.5,1",
     ]
     var text = "date,price,volume\n"
     var day = CalendarDay(iso: "2021-01-04")!
@@ -198,5 +264,6 @@ struct PriceFileFastPathTests {
     // compiler rounds the literal.
     #expect(history.prices[9] == 90_071_992.547_409_93 && history.prices[8] == 90_071_992.547_409_91)
     #expect(history.volumes![10].isNaN && history.volumes![5] == 123_456_789)
+    #expect(history.prices[11] == 12_345_678 && history.prices[13] == -7 && history.prices[14].sign == .minus)
   }
 }

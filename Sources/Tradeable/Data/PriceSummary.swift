@@ -93,22 +93,41 @@ public struct PriceSummary: Sendable, Equatable {
     var weeklyCloses: [Double] = []
     if n > 0 {
       let lastWeek = dates[n - 1].isoWeekNumber
-      let (first, overflow) = lastWeek.subtractingReportingOverflow(max(retention.weeks, 1) - 1)
+      let weeks = max(retention.weeks, 1)
+      let (first, overflow) = lastWeek.subtractingReportingOverflow(weeks - 1)
       let firstWeek = overflow ? Int.min : first
-      var start = n - 1
-      while start > 0, dates[start - 1].isoWeekNumber >= firstWeek { start -= 1 }
-      if start > 0 {
-        weekDates.append(dates[start - 1])
-        weeklyCloses.append(prices[start - 1])
+      // The window's first row: dates increase, so their weeks never decrease, and the rows in the window are a
+      // suffix — found by bisection.
+      var start = 0
+      var end = n - 1
+      while start < end {
+        let middle = start + (end - start) / 2
+        if dates[middle].isoWeekNumber >= firstWeek { end = middle } else { start = middle + 1 }
       }
-      var t = start
-      while t < n {
-        let week = dates[t].isoWeekNumber
-        var u = t
-        while u + 1 < n, dates[u + 1].isoWeekNumber == week { u += 1 }
-        weekDates.append(dates[u])
-        weeklyCloses.append(prices[u])
-        t = u + 1
+      // At most one close per week of the window and per row, and the one before: arrays of that capacity, filled
+      // in one pass that computes each row's week once (a row is its week's close when the next row's week differs).
+      let capacity = min(n - start, weeks) + 1
+      weekDates = [CalendarDay](unsafeUninitializedCapacity: capacity) { dateBuffer, dateCount in
+        weeklyCloses = [Double](unsafeUninitializedCapacity: capacity) { closeBuffer, closeCount in
+          var kept = 0
+          func keep(_ row: Int) {
+            dateBuffer.initializeElement(at: kept, to: dates[row])
+            closeBuffer.initializeElement(at: kept, to: prices[row])
+            kept += 1
+          }
+          if start > 0 { keep(start - 1) }
+          var week = dates[start].isoWeekNumber
+          for row in start..<(n - 1) {
+            let next = dates[row + 1].isoWeekNumber
+            if next != week {
+              keep(row)
+              week = next
+            }
+          }
+          keep(n - 1)
+          closeCount = kept
+          dateCount = kept
+        }
       }
     }
     self.weekDates = weekDates

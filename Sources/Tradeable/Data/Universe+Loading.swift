@@ -101,10 +101,16 @@ extension Universe {
     _ path: String, instruments: [InstrumentSpecification], keeping loading: PriceLoading,
     observer: PipelineObserver? = nil
   ) throws(InputError) -> LoadedPrices {
-    let names = try FileBytes.listDirectory(path, displayName: path)
+    // The listing is used as a set: every result below is independent of its order.
+    let names = try FileBytes.listDirectory(path, displayName: path, sorted: false)
     let codes = Set(instruments.map { $0.code + ".csv" })
     // The first stray file in byte order, so the message does not depend on the file system's listing order.
-    let strays = names.filter { $0.hasSuffix(".csv") && !codes.contains($0) }
+    var priceFiles = 0
+    let strays = names.filter { name in
+      guard name.hasSuffix(".csv") else { return false }
+      priceFiles += 1
+      return !codes.contains(name)
+    }
     if let name = strays.min(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
       throw InputError(
         file: joinPath(path, name),
@@ -112,8 +118,10 @@ extension Universe {
         suggestion: "Add '\(InputError.escapedExcerpt(String(name.dropLast(4))))' to instruments.csv, or move the file "
           + "out of the prices folder.")
     }
-    let present = Set(names)
-    for spec in instruments where !present.contains(spec.code + ".csv") {
+    // Without strays, every price file is an instrument's, and the codes are distinct: as many files as instruments
+    // means none is missing. Otherwise, the first instrument without one, in input order.
+    let present = priceFiles == instruments.count ? [] : Set(names)
+    for spec in instruments where priceFiles != instruments.count && !present.contains(spec.code + ".csv") {
       throw InputError(
         file: joinPath(path, spec.code + ".csv"), message: "instrument '\(InputError.escapedExcerpt(spec.code))' has no price file",
         suggestion: "Add \(InputError.escapedExcerpt(spec.code)).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
@@ -140,7 +148,16 @@ extension Universe {
           let file = joinPath(path, instruments[i].code + ".csv")
           do throws(InputError) {
             let n = try scratch.read(file, displayName: file)
-            if let (rows, hasVolume) = PriceFileReader.parseCommonLayout(scratch.bytes, count: n, into: scratch) {
+            // A summary reads the volumes of its last rows only: the others are checked, not converted.
+            let volumesFrom: Int
+            switch loading {
+            case .wholeHistories: volumesFrom = 0
+            case .summaries(let retention):
+              volumesFrom = PriceFileReader.startOfLastLines(scratch.bytes, count: n, lines: retention.volumeRows)
+            }
+            if let (rows, hasVolume) = PriceFileReader.parseCommonLayout(
+              scratch.bytes, count: n, into: scratch, volumesFrom: volumesFrom)
+            {
               let volumes = hasVolume ? UnsafePointer(scratch.volumes) : nil
               switch loading {
               case .wholeHistories:
