@@ -4,7 +4,8 @@
 #     Benchmarks/scaling.sh [N ...]          (default: 1000 10000 100000)
 #
 # Each universe is generated once (`tradeable generate --instruments N --years 5 --seed 1`, kept under
-# ${TMPDIR:-/tmp}/tradeable-scaling) and selected at 10,000,000 USD with equal weights in the default automatic mode
+# ${TMPDIR:-/tmp}/tradeable-scaling) and selected (with $SELECT_OPTIONS, e.g. SELECT_OPTIONS='--search greedy', added to
+# every run) at 10,000,000 USD with equal weights in the default automatic mode
 # (full matrix up to 2,500 instruments in the pool, matrix-free above), then, for N <= 20,000, on the full path
 # without the O(N³) repair so that the correlation kernel's rate shows. GFLOP/s counts 6·P²·T flops for a pool of P
 # instruments and T = 260 weeks.
@@ -28,7 +29,7 @@ for n in "${sizes[@]}"; do
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2086
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" select --data "$dir" --capital 10000000 --quiet --timings \
-      --correlation-mode $mode --format json >"$work/out.json" 2>"$work/timings.txt"
+      --correlation-mode $mode ${SELECT_OPTIONS:-} --format json >"$work/out.json" 2>"$work/timings.txt"
     python3 - "$n" "$mode" "$work" <<'PY'
 import json, re, sys
 n, mode, work = sys.argv[1], sys.argv[2], sys.argv[3]

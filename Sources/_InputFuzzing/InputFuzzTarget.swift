@@ -1,4 +1,4 @@
-import Tradeable
+@_spi(Fuzzing) import Tradeable
 
 #if canImport(Glibc)
   import Glibc
@@ -81,7 +81,17 @@ public enum InputFuzzTarget: String, CaseIterable, Sendable {
       let products = try FundProduct.load(CSVTable(bytes: bytes, file: fileName))
       return Set(products.map(\.code)).count == products.count ? nil : "product codes are not unique"
     case .priceFile:
-      return Self.checkHistory(try PriceFileReader.readInstrumentFile(bytes, file: fileName))
+      // The common-layout fast path reads what the general reader reads, or leaves the file to it; converting only
+      // the last rows' volumes, it reads those the same.
+      let general = Result { () throws(InputError) in try PriceFileReader.readInstrumentFile(bytes, file: fileName) }
+      for lastVolumes in [nil, 3] {
+        guard let fast = PriceFileReader.fastPathHistory(bytes, lastVolumes: lastVolumes) else { continue }
+        guard case .success(let history) = general else {
+          return "the fast path reads a file the general reader rejects"
+        }
+        if let problem = Self.compare(fast, history, lastVolumes: lastVolumes) { return problem }
+      }
+      return Self.checkHistory(try general.get())
     case .longPriceFile:
       let histories = try PriceFileReader.readLongFile(bytes, file: fileName, codes: ["LONG": 0, "ES": 1, "CL": 2])
       guard histories.count == 3 else { return "three codes but \(histories.count) histories" }
@@ -169,6 +179,22 @@ extension InputFuzzTarget {
       s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
         || [.format, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned].contains(s.properties.generalCategory)
     }
+  }
+
+  /// Where the fast path's history `fast` differs from the general reader's `general`: dates, prices (bit for bit) and
+  /// volumes (bit for bit, `NaN` for `NaN`; with `lastVolumes`, only the last that many rows').
+  static func compare(_ fast: PriceHistory, _ general: PriceHistory, lastVolumes: Int?) -> String? {
+    guard fast.dates == general.dates else { return "the fast path reads other dates" }
+    guard fast.prices.map(\.bitPattern) == general.prices.map(\.bitPattern) else {
+      return "the fast path reads other prices"
+    }
+    guard (fast.volumes == nil) == (general.volumes == nil) else { return "the fast path reads another layout" }
+    if let a = fast.volumes, let b = general.volumes {
+      let kept = min(a.count, lastVolumes ?? a.count)
+      func bits(_ v: ArraySlice<Double>) -> [UInt64] { v.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern } }
+      guard bits(a.suffix(kept)) == bits(b.suffix(kept)) else { return "the fast path reads other volumes" }
+    }
+    return nil
   }
 
   static func checkHistory(_ h: PriceHistory, allowEmpty: Bool = false) -> String? {

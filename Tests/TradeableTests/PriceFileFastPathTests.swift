@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Tradeable
+@_spi(Fuzzing) @testable import Tradeable
 import _TestSupport
 
 /// The common-layout parser reads eight and sixteen bytes at a time (`PriceFileReader.parseCommonLayout`); it must read
@@ -8,19 +8,7 @@ import _TestSupport
 @Suite("Price file fast path")
 struct PriceFileFastPathTests {
   /// The fast path's history of `text`, or `nil` when it gives up (the loader then uses the general reader).
-  static func fastHistory(_ text: [UInt8], in folder: TemporaryDataFolder) throws -> PriceHistory? {
-    let path = folder.path("case.csv")
-    try Data(text).write(to: URL(fileURLWithPath: path))
-    let scratch = PriceFileScratch()
-    let n = try scratch.read(path, displayName: path)
-    guard let (rows, hasVolume) = PriceFileReader.parseCommonLayout(scratch.bytes, count: n, into: scratch) else {
-      return nil
-    }
-    return PriceHistory(
-      dates: Array(UnsafeBufferPointer(start: scratch.dates, count: rows)),
-      prices: Array(UnsafeBufferPointer(start: scratch.prices, count: rows)),
-      volumes: hasVolume ? Array(UnsafeBufferPointer(start: scratch.volumes, count: rows)) : nil)
-  }
+  static func fastHistory(_ text: [UInt8]) -> PriceHistory? { PriceFileReader.fastPathHistory(text) }
 
   /// Bitwise equality of two histories (a `NaN` volume equals a `NaN`; `-0` differs from `0`).
   static func same(_ a: PriceHistory, _ b: PriceHistory) -> Bool {
@@ -78,7 +66,6 @@ struct PriceFileFastPathTests {
 
   @Test("the fast path reads every row as the general reader does, or leaves the file to it")
   func randomFiles() throws {
-    let folder = TemporaryDataFolder()
     var random = RandomSource(seed: 2026)
     // Number forms: short plain decimals (the one-go row), longer ones, integers, signs, exponents, leading zeros,
     // 17 to 25 digits, a bare dot, and for volumes empty fields, decimals and negatives.
@@ -120,7 +107,7 @@ struct PriceFileFastPathTests {
       }
       let bytes = Array(text.utf8)
       let general = Result { try PriceFileReader.readInstrumentFile(bytes, file: "case.csv") }
-      let fast = try Self.fastHistory(bytes, in: folder)
+      let fast = Self.fastHistory(bytes)
       switch (general, fast) {
       case (.success(let reference), let history?):
         fastFiles += 1
@@ -136,7 +123,6 @@ struct PriceFileFastPathTests {
 
   @Test("a row with the shape of the row before is checked byte by byte: any other byte sends it to the full check")
   func repeatedShapes() throws {
-    let folder = TemporaryDataFolder()
     // Five rows of one shape, the fourth with one byte after its date's comma replaced: by a digit (the same shape,
     // another value), by the bytes around the digits (/ and :), by separators, signs, letters, spaces, control and
     // high bytes. Each file must read as the general reader reads it, or be left to it.
@@ -159,7 +145,7 @@ struct PriceFileFastPathTests {
             bytes += row
           }
           let general = Result { try PriceFileReader.readInstrumentFile(bytes, file: "case.csv") }
-          let fast = try Self.fastHistory(bytes, in: folder)
+          let fast = Self.fastHistory(bytes)
           switch (general, fast) {
           case (.success(let reference), let history?):
             #expect(Self.same(history, reference), "byte \(byte) at \(position), volume \(hasVolume)")
@@ -178,7 +164,7 @@ struct PriceFileFastPathTests {
     for (day, volume) in zip(11...17, volumes) {
       text += "2021-01-\(day),-1234.5,\(volume)\n"
     }
-    let history = try #require(try Self.fastHistory(Array(text.utf8), in: folder))
+    let history = try #require(Self.fastHistory(Array(text.utf8)))
     #expect(history.volumes?.prefix(5) == [678, 1, 1_234_567, 12_345_678, 123_456_789])
     #expect(history.volumes?[5].isNaN == true && history.volumes?[6] == 5)
     #expect(history.prices.allSatisfy { $0 == -1234.5 })
@@ -222,14 +208,13 @@ struct PriceFileFastPathTests {
     let summary = try UniverseGenerator(instruments: 200, years: 3, seed: 5).write(to: generated)
     #expect(summary.negativePriceInstruments > 0)
     let folders = [PackagePaths.bundledFutures.path + "/prices", generated + "/prices"]
-    let scratchFolder = TemporaryDataFolder()
     for folder in folders {
       let names = try FileBytes.listDirectory(folder, displayName: folder).filter { $0.hasSuffix(".csv") }
       var fastFiles = 0
       for name in names {
         let bytes = try FileBytes.read(folder + "/" + name, displayName: name)
         let reference = try PriceFileReader.readInstrumentFile(bytes, file: name)
-        guard let history = try Self.fastHistory(bytes, in: scratchFolder) else { continue }
+        guard let history = Self.fastHistory(bytes) else { continue }
         fastFiles += 1
         let agrees = Self.same(history, reference)  // (not inside #expect, which would print both histories)
         #expect(agrees, "\(folder)/\(name)")
@@ -241,7 +226,6 @@ struct PriceFileFastPathTests {
 
   @Test("a short row is read in one go; any other form goes field by field with the same values")
   func shortRows() throws {
-    let folder = TemporaryDataFolder()
     // Rows picked by hand around the one-go form's limits: 8 and 9 digits before the dot, 8 and 9 after, 8 and 9
     // volume digits, a 16-byte rest of row and a 17-byte one, a mantissa just below 2^53 (9007199254740991) and
     // just above; whole prices of 8 and 9 digits, negative ones, a minus zero.
@@ -258,7 +242,7 @@ struct PriceFileFastPathTests {
     }
     let bytes = Array(text.utf8)
     let reference = try PriceFileReader.readInstrumentFile(bytes, file: "case.csv")
-    let history = try #require(try Self.fastHistory(bytes, in: folder))
+    let history = try #require(Self.fastHistory(bytes))
     #expect(Self.same(history, reference))
     // 9007199254740993 is above 2^53, so that row goes to NumberParser: the correctly rounded value, as the Swift
     // compiler rounds the literal.

@@ -64,7 +64,37 @@ final class PriceFileScratch {
   }
 }
 
+extension PriceFileScratch {
+  /// Copies `bytes` into `bytes`, followed by `padding` zero bytes, as `read` leaves a file; returns their count.
+  func load(_ source: [UInt8]) -> Int {
+    if source.count + Self.padding > byteCapacity {
+      bytes.deallocate()
+      byteCapacity = source.count + Self.padding
+      bytes = .allocate(capacity: byteCapacity)
+    }
+    source.withUnsafeBufferPointer { bytes.update(from: $0.baseAddress!, count: $0.count) }
+    (bytes + source.count).initialize(repeating: 0, count: Self.padding)
+    return source.count
+  }
+}
+
 extension PriceFileReader {
+  /// The history the common-layout fast path reads from the bytes of a one-instrument file, or `nil` when it leaves
+  /// the file to the general reader; with `lastVolumes`, converting only the volumes of the last that many rows (as a
+  /// summary does), the others `NaN` where the fast path did not convert them. For the fuzz target that checks the
+  /// fast path against `readInstrumentFile`, value for value.
+  @_spi(Fuzzing) public static func fastPathHistory(_ bytes: [UInt8], lastVolumes: Int? = nil) -> PriceHistory? {
+    let scratch = PriceFileScratch()
+    let n = scratch.load(bytes)
+    let volumesFrom = lastVolumes.map { startOfLastLines(scratch.bytes, count: n, lines: $0) } ?? 0
+    guard let (rows, hasVolume) = parseCommonLayout(scratch.bytes, count: n, into: scratch, volumesFrom: volumesFrom)
+    else { return nil }
+    return PriceHistory(
+      dates: Array(UnsafeBufferPointer(start: scratch.dates, count: rows)),
+      prices: Array(UnsafeBufferPointer(start: scratch.prices, count: rows)),
+      volumes: hasVolume ? Array(UnsafeBufferPointer(start: scratch.volumes, count: rows)) : nil)
+  }
+
   /// Powers of ten for the fast path, `NumberParser`'s own table (so both round alike).
   static let fastPowers = NumberParser.powersOfTen
 
