@@ -249,5 +249,7 @@ struct PriceFileFastPathTests {
     #expect(history.prices[9] == 90_071_992.547_409_93 && history.prices[8] == 90_071_992.547_409_91)
     #expect(history.volumes![10].isNaN && history.volumes![5] == 123_456_789)
     #expect(history.prices[11] == 12_345_678 && history.prices[13] == -7 && history.prices[14].sign == .minus)
+    // An empty file and a header alone are the general reader's to report.
+    #expect(Self.fastHistory([]) == nil && Self.fastHistory(Array("date,price,volume\n".utf8)) == nil)
   }
 }

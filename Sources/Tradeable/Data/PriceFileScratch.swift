@@ -53,28 +53,26 @@ final class PriceFileScratch {
   func read(_ path: String, displayName: String) throws(InputError) -> Int {
     let (fd, size) = try FileBytes.openRegularFile(path, displayName: displayName)
     defer { close(fd) }
-    if size + Self.padding > byteCapacity {
-      bytes.deallocate()
-      byteCapacity = max(size + Self.padding, byteCapacity * 2)
-      bytes = .allocate(capacity: byteCapacity)
-    }
+    reserveBytes(size)
     let count = try FileBytes.readFully(fd, into: bytes, count: size, displayName: displayName)
     (bytes + count).initialize(repeating: 0, count: Self.padding)
     return count
   }
-}
 
-extension PriceFileScratch {
-  /// Copies `bytes` into `bytes`, followed by `padding` zero bytes, as `read` leaves a file; returns their count.
+  /// Copies `source` into `bytes`, followed by `padding` zero bytes, as `read` leaves a file; returns its length.
   func load(_ source: [UInt8]) -> Int {
-    if source.count + Self.padding > byteCapacity {
-      bytes.deallocate()
-      byteCapacity = source.count + Self.padding
-      bytes = .allocate(capacity: byteCapacity)
-    }
-    source.withUnsafeBufferPointer { bytes.update(from: $0.baseAddress!, count: $0.count) }
+    reserveBytes(source.count)
+    source.withUnsafeBufferPointer { if let start = $0.baseAddress { bytes.update(from: start, count: $0.count) } }
     (bytes + source.count).initialize(repeating: 0, count: Self.padding)
     return source.count
+  }
+
+  /// Room for `count` bytes and the padding after them (contents not kept).
+  private func reserveBytes(_ count: Int) {
+    guard count + Self.padding > byteCapacity else { return }
+    bytes.deallocate()
+    byteCapacity = max(count + Self.padding, byteCapacity * 2)
+    bytes = .allocate(capacity: byteCapacity)
   }
 }
 
