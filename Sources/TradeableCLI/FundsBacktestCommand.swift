@@ -57,9 +57,13 @@ struct FundsBacktestCommand: ParsableCommand {
         let backtest = try RankBacktest(universe: universe, cleaning: input.rules, openDates: open, settings: settings)
       else {
         printError(
-          "\(universe.source): error: nothing to backtest: no date on which two products are ranked (a full "
-            + "\(settings.scoring.windowMonths)-month window, the screens passed as of that date), or no NAV after "
-            + "--start\n  Give longer NAV series, a shorter --window-months, or an earlier --start.")
+          InputError(
+            file: universe.source,
+            message: "nothing to backtest: no date on which two products are ranked (a full "
+              + "\(settings.scoring.windowMonths)-month window, the screens passed as of that date), or no NAV after "
+              + "--start",
+            suggestion: "Give longer NAV series, a shorter --window-months, or an earlier --start."
+          ).description)
         throw ExitCode(1)
       }
       switch input.format {

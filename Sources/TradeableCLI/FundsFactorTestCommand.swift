@@ -77,7 +77,10 @@ struct FundsFactorTestCommand: ParsableCommand {
       let universe = try input.loadUniverse()
       let test = FactorTest(universe: universe, cleaning: input.rules, settings: settings)
       if let icCSV, let problem = writeFile(icCSV, test.monthlyCSV + "\n") {
-        printError("\(InputError.printable(icCSV)): error: cannot write the monthly ICs (\(problem))\n  Check that the folder exists.")
+        printError(
+          InputError(
+            file: icCSV, message: "cannot write the monthly ICs (\(problem))", suggestion: "Check that the folder exists."
+          ).description)
         throw ExitCode(1)
       }
       if let html {

@@ -168,7 +168,10 @@ func writeHTML(_ path: String, _ page: String, what: String) throws {
     return
   }
   if let problem = writeFile(path, page) {
-    printError("\(InputError.printable(path)): error: cannot write \(what) (\(problem))\n  Check that the folder exists and is writable.")
+    printError(
+      InputError(
+        file: path, message: "cannot write \(what) (\(problem))", suggestion: "Check that the folder exists and is writable."
+      ).description)
     throw ExitCode(1)
   }
   printError("Wrote \(InputError.printable(path)) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): \(what).")

@@ -109,8 +109,10 @@ struct FundsRegressCommand: ParsableCommand {
           rollingMonths: rolling, periodsPerYear: input.periodsPerYear)
         if report.isEmpty {
           printError(
-            "\(input.navsPath): error: no product could be analysed — \(report.firstFailure ?? "no product")\n"
-              + "  Give factors that share more dates with the products, or fewer factors.")
+            InputError(
+              file: input.navsPath, message: "no product could be analysed — \(report.firstFailure ?? "no product")",
+              suggestion: "Give factors that share more dates with the products, or fewer factors."
+            ).description)
           throw ExitCode(1)
         }
         if let html {

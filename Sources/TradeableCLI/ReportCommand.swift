@@ -76,11 +76,14 @@ struct ReportCommand: AnalysisCommand {
       }
       if let problem = writeFile(html, page) {
         printError(
-          "\(html): error: cannot write the report (\(problem))\n  Check that the folder exists and is writable.")
+          InputError(
+            file: html, message: "cannot write the report (\(problem))",
+            suggestion: "Check that the folder exists and is writable."
+          ).description)
         throw ExitCode(1)
       }
       printError(
-        "Wrote \(html) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): "
+        "Wrote \(InputError.printable(html)) (\(NumberFormat.integer((page.utf8.count + 1023) / 1024)) KB): "
           + "\(NumberFormat.count(selection.portfolio.members.count, "instrument")) selected with \(NumberFormat.money(capital)) \(analysis.universe.fx.baseCurrency).")
     }
   }

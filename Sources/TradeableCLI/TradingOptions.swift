@@ -205,7 +205,10 @@ struct TradingOptions: ParsableArguments {
 /// Writes `text` to `path`, or exits with a message naming the file and what to check.
 func writeOutput(_ path: String, _ text: String, what: String) throws {
   if let problem = writeFile(path, text) {
-    printError("\(InputError.printable(path)): error: cannot write the \(what) (\(problem))\n  Check that the folder exists and is writable.")
+    printError(
+      InputError(
+        file: path, message: "cannot write the \(what) (\(problem))", suggestion: "Check that the folder exists and is writable."
+      ).description)
     throw ExitCode(1)
   }
 }

@@ -67,6 +67,14 @@ final class PriceFileScratch {
     return source.count
   }
 
+  /// The first `rows` parsed rows as a history of exactly their length (volumes when `hasVolume`).
+  func history(rows: Int, hasVolume: Bool) -> PriceHistory {
+    PriceHistory(
+      dates: Array(UnsafeBufferPointer(start: dates, count: rows)),
+      prices: Array(UnsafeBufferPointer(start: prices, count: rows)),
+      volumes: hasVolume ? Array(UnsafeBufferPointer(start: volumes, count: rows)) : nil)
+  }
+
   /// Room for `count` bytes and the padding after them (contents not kept).
   private func reserveBytes(_ count: Int) {
     guard count + Self.padding > byteCapacity else { return }
@@ -87,10 +95,7 @@ extension PriceFileReader {
     let volumesFrom = lastVolumes.map { startOfLastLines(scratch.bytes, count: n, lines: $0) } ?? 0
     guard let (rows, hasVolume) = parseCommonLayout(scratch.bytes, count: n, into: scratch, volumesFrom: volumesFrom)
     else { return nil }
-    return PriceHistory(
-      dates: Array(UnsafeBufferPointer(start: scratch.dates, count: rows)),
-      prices: Array(UnsafeBufferPointer(start: scratch.prices, count: rows)),
-      volumes: hasVolume ? Array(UnsafeBufferPointer(start: scratch.volumes, count: rows)) : nil)
+    return scratch.history(rows: rows, hasVolume: hasVolume)
   }
 
   /// Powers of ten for the fast path, `NumberParser`'s own table (so both round alike).

@@ -120,12 +120,14 @@ extension Universe {
     }
     // Without strays, every price file is an instrument's, and the codes are distinct: as many files as instruments
     // means none is missing. Otherwise, the first instrument without one, in input order.
-    let present = priceFiles == instruments.count ? [] : Set(names)
-    for spec in instruments where priceFiles != instruments.count && !present.contains(spec.code + ".csv") {
-      throw InputError(
-        file: joinPath(path, spec.code + ".csv"), message: "instrument '\(InputError.escapedExcerpt(spec.code))' has no price file",
-        suggestion: "Add \(InputError.escapedExcerpt(spec.code)).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
-          + "instruments.csv.")
+    if priceFiles != instruments.count {
+      let present = Set(names)
+      for spec in instruments where !present.contains(spec.code + ".csv") {
+        throw InputError(
+          file: joinPath(path, spec.code + ".csv"), message: "instrument '\(InputError.escapedExcerpt(spec.code))' has no price file",
+          suggestion: "Add \(InputError.escapedExcerpt(spec.code)).csv (date,price) to the prices folder, or remove line \(spec.sourceLine) of "
+            + "instruments.csv.")
+      }
     }
     let count = instruments.count
     let histories = ConcurrentResults<PriceHistory>(count: loading == .wholeHistories ? count : 0)
@@ -158,14 +160,11 @@ extension Universe {
             if let (rows, hasVolume) = PriceFileReader.parseCommonLayout(
               scratch.bytes, count: n, into: scratch, volumesFrom: volumesFrom)
             {
-              let volumes = hasVolume ? UnsafePointer(scratch.volumes) : nil
               switch loading {
               case .wholeHistories:
-                histories[i] = PriceHistory(
-                  dates: Array(UnsafeBufferPointer(start: scratch.dates, count: rows)),
-                  prices: Array(UnsafeBufferPointer(start: scratch.prices, count: rows)),
-                  volumes: volumes.map { Array(UnsafeBufferPointer(start: $0, count: rows)) })
+                histories[i] = scratch.history(rows: rows, hasVolume: hasVolume)
               case .summaries(let retention):
+                let volumes = hasVolume ? UnsafePointer(scratch.volumes) : nil
                 chunkSummaries.append(
                   (
                     i,
